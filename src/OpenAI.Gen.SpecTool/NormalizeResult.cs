@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen.SpecTool;
+
+/// <summary>The normalized document and what the code generator must know about it.</summary>
+public sealed class NormalizeResult
+{
+    internal NormalizeResult(JObject document)
+    {
+        Document = document;
+    }
+
+    /// <summary>The OpenAPI 3.0 document NSwag reads.</summary>
+    public JObject Document { get; }
+
+    /// <summary>Schemas NSwag must not generate, because the library defines them (unions, open enums).</summary>
+    public SortedSet<string> ExcludedTypeNames { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>String enums to generate as open types.</summary>
+    public List<ExtensibleEnum> Enums { get; } = new();
+
+    /// <summary>Tagged unions found, by base schema name, with their discriminator property.</summary>
+    public SortedDictionary<string, string> TaggedUnions { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Strings that could be any value but have well-known ones ("model"), by location.</summary>
+    public SortedDictionary<string, IReadOnlyList<string>> KnownValues { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Things a human should look at; the build prints them as warnings.</summary>
+    public List<string> Warnings { get; } = new();
+}

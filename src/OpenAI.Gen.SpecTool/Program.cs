@@ -1,0 +1,37 @@
+using System;
+using System.Linq;
+
+namespace OpenAI.Gen.SpecTool;
+
+/// <summary>Entry point of the spec tool.</summary>
+public static class Program
+{
+    private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...]";
+
+    /// <summary>Runs a command.</summary>
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "normalize" => NormalizeCommand.Run(args.Skip(1).ToList(), Console.Out),
+                _ => Fail(Usage),
+            };
+        }
+        catch (SpecException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail("error OAIGEN002: " + e.Message + Environment.NewLine + Usage);
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

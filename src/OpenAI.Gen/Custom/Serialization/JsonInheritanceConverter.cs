@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen;
+
+/// <summary>
+/// Reads and writes a tagged union (messages by <c>role</c>, content parts by <c>type</c>). A tag this client does not
+/// know goes to the union's unknown variant with every member kept, so it is written back unchanged.
+/// </summary>
+public sealed class JsonInheritanceConverter : JsonConverter
+{
+    /// <summary>The unknown variant's key in <see cref="JsonInheritanceAttribute"/>.</summary>
+    public const string UnknownKey = "*";
+
+    private static readonly ConcurrentDictionary<Type, UnionMap> Maps = new();
+
+    // Set just before this converter re-enters the serializer for the same object, so that the serializer then
+    // writes the object's members itself; the first CanWrite check (for that object only) consumes it.
+    [ThreadStatic]
+    private static bool _writingMembers;
+
+    private readonly string _tag;
+
+    /// <summary>Creates the converter for the tag property <paramref name="tag"/>.</summary>
+    public JsonInheritanceConverter(string tag)
+    {
+        _tag = tag;
+    }
+
+    /// <inheritdoc />
+    public override bool CanWrite
+    {
+        get
+        {
+            if (_writingMembers)
+            {
+                _writingMembers = false;
+                return false;
+            }
+
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool CanConvert(Type objectType) => true;
+
+    /// <inheritdoc />
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    {
+        if (reader.TokenType == JsonToken.Null)
+        {
+            return null;
+        }
+
+        var path = reader.Path;
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            throw new JsonSerializationException($"Expected a JSON object for {objectType.Name} at '{path}', got {reader.TokenType}.");
+        }
+
+        var json = JObject.Load(reader);
+        var map = Maps.GetOrAdd(objectType, UnionMap.For);
+        if (json[_tag] is not JValue { Type: JTokenType.String } tagToken)
+        {
+            throw new JsonSerializationException(
+                $"Expected a string '{_tag}' at '{Join(path, _tag)}' to choose the {map.BaseType.Name} variant (one of: {string.Join(", ", map.Known.Keys)}).");
+        }
+
+        var tag = (string)tagToken!;
+        Type target;
+        if (!map.Known.TryGetValue(tag, out target!))
+        {
+            target = map.Unknown ?? throw new JsonSerializationException(
+                $"Unknown {_tag} '{tag}' at '{Join(path, _tag)}' for {map.BaseType.Name} (known: {string.Join(", ", map.Known.Keys)}).");
+        }
+        else
+        {
+            json.Remove(_tag);
+        }
+
+        if (!objectType.IsAssignableFrom(target))
+        {
+            throw new JsonSerializationException($"The {_tag} '{tag}' at '{path}' is a {target.Name}, not a {objectType.Name}.");
+        }
+
+        var value = Activator.CreateInstance(target)!;
+        using var tokenReader = json.CreateReader();
+        try
+        {
+            serializer.Populate(tokenReader, value);
+        }
+        catch (JsonSerializationException e)
+        {
+            throw new JsonSerializationException($"{e.Message} (in the {target.Name} at '{path}')", e);
+        }
+
+        return value;
+    }
+
+    /// <inheritdoc />
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        var map = Maps.GetOrAdd(value.GetType(), UnionMap.For);
+        _writingMembers = true;
+        JObject json;
+        try
+        {
+            json = JObject.FromObject(value, serializer);
+        }
+        finally
+        {
+            _writingMembers = false;
+        }
+
+        if (map.TagOf.TryGetValue(value.GetType(), out var tag) && tag != UnknownKey)
+        {
+            json.Remove(_tag);
+            json.AddFirst(new JProperty(_tag, tag));
+        }
+
+        json.WriteTo(writer);
+    }
+
+    private static string Join(string path, string member) => string.IsNullOrEmpty(path) ? member : path + "." + member;
+
+    private sealed class UnionMap
+    {
+        private UnionMap(Type baseType, IReadOnlyList<JsonInheritanceAttribute> variants)
+        {
+            BaseType = baseType;
+            Known = variants.Where(v => v.Key != UnknownKey).ToDictionary(v => v.Key, v => v.Type, StringComparer.Ordinal);
+            Unknown = variants.FirstOrDefault(v => v.Key == UnknownKey)?.Type;
+            TagOf = variants.GroupBy(v => v.Type).ToDictionary(g => g.Key, g => g.First().Key);
+        }
+
+        public Type BaseType { get; }
+
+        public Dictionary<string, Type> Known { get; }
+
+        public Type? Unknown { get; }
+
+        public Dictionary<Type, string> TagOf { get; }
+
+        public static UnionMap For(Type type)
+        {
+            for (var t = type; t != null; t = t.GetTypeInfo().BaseType)
+            {
+                var variants = t.GetTypeInfo().GetCustomAttributes<JsonInheritanceAttribute>(false).ToList();
+                if (variants.Count > 0)
+                {
+                    return new UnionMap(t, variants);
+                }
+            }
+
+            throw new JsonSerializationException($"{type.FullName} is not part of a tagged union (no [JsonInheritance] on it or its base types).");
+        }
+    }
+}

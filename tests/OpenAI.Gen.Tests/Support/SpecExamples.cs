@@ -1,0 +1,26 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using OpenAI.Gen.SpecTool;
+
+namespace OpenAI.Gen.Tests.Support;
+
+/// <summary>Reads x-oaiMeta examples of the committed spec for tests.</summary>
+public static class SpecExamples
+{
+    private static readonly Regex CurlBody = new(@"-d\s+'(?<body>[\s\S]*?)'\s*$", RegexOptions.Multiline);
+
+    /// <summary>The committed spec as a JSON tree.</summary>
+    public static JObject Spec { get; } = YamlLoader.LoadFile(Repo.Spec);
+
+    /// <summary>The example with <paramref name="title"/> of operation at <paramref name="path"/>.</summary>
+    public static JObject Example(string path, string title) =>
+        ((JArray)Spec["paths"]![path]!["post"]!["x-oaiMeta"]!["examples"]!).OfType<JObject>().Single(e => (string?)e["title"] == title);
+
+    /// <summary>The response text of an example.</summary>
+    public static string Response(string path, string title) => (string)Example(path, title)["response"]!;
+
+    /// <summary>The JSON body after -d in the curl snippet of an example.</summary>
+    public static string RequestBody(string path, string title) =>
+        CurlBody.Match((string)Example(path, title)["request"]!["curl"]!).Groups["body"].Value;
+}
