@@ -196,7 +196,13 @@ public sealed class ExampleValidator
             }
             catch (JsonException e)
             {
-                var path = e is JsonSerializationException { Path: { Length: > 0 } p } ? "#/" + p : null;
+                var errorPath = e switch
+                {
+                    JsonSerializationException s => s.Path,
+                    JsonReaderException r => r.Path,
+                    _ => null,
+                };
+                var path = string.IsNullOrEmpty(errorPath) ? null : "#/" + errorPath;
                 var at = path == null ? null : value.Token.SelectToken(path.Substring(2), errorWhenNoMatch: false);
                 findings.Add(new ExampleFinding(FindingCategory.RoundTrip, RoundTripCodes.DeserializationFailed, $"{type.Name}: {e.Message}", LocateToken(origin, value, at), path, Chunk(values, i)));
                 continue;

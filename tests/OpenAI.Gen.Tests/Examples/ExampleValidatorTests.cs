@@ -96,6 +96,8 @@ public class ExampleValidatorTests
         var schema = result.Findings.Single(f => f.Category == FindingCategory.Schema);
         Assert.That((schema.Code, schema.Chunk, schema.Path), Is.EqualTo(("IntegerExpected", (int?)2, "#/count")));
         Assert.That(schema.Location.TextLine, Is.EqualTo(5));
+        var roundTrip = result.Findings.Single(f => f.Category == FindingCategory.RoundTrip);
+        Assert.That((roundTrip.Code, roundTrip.Chunk, roundTrip.Path), Is.EqualTo((RoundTripCodes.DeserializationFailed, (int?)2, "#/count")));
         Assert.That(result.Passed, Is.False);
     }
 
