@@ -34,6 +34,25 @@ Task("Pack")
         NoBuild = true,
         OutputDirectory = artifacts,
     });
+    DotNetPack("./src/OpenAI.Gen.Testing/OpenAI.Gen.Testing.csproj", new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        OutputDirectory = artifacts,
+    });
+});
+
+// Checks every x-oaiMeta example of the spec (schema + DTO round trip); fails on anything not repaired or allowed.
+Task("ValidateExamples")
+    .Does(() =>
+{
+    DotNetRun("./samples/OpenAI.Gen.Cli/OpenAI.Gen.Cli.csproj",
+        new ProcessArgumentBuilder()
+            .Append("validate-examples")
+            .AppendQuoted("openapi/openai.yaml")
+            .Append("--allow").AppendQuoted("openapi/example-allowances.json")
+            .Append("--json").AppendQuoted("artifacts/example-report.json"),
+        new DotNetRunSettings { Configuration = configuration });
 });
 
 Task("Default")

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAI.Gen.Testing;
+
+namespace OpenAI.Gen.Cli.Commands;
+
+/// <summary>
+/// <c>validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json]</c>: checks every x-oaiMeta
+/// example part of a spec, prints one row per part, writes the same as JSON, and exits 1 on any failure.
+/// </summary>
+public sealed class ValidateExamplesCommand : ICliCommand
+{
+    /// <summary>The allowances file looked for beside the spec when <c>--allow</c> is not given.</summary>
+    public const string DefaultAllowancesFile = "example-allowances.json";
+
+    private const string DefaultSpec = "openapi/openai.yaml";
+
+    /// <inheritdoc />
+    public string Name => "validate-examples";
+
+    /// <inheritdoc />
+    public string Usage =>
+        "validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json]\n" +
+        $"    spec: default {DefaultSpec} (looked for from the current folder up); allowances: default {DefaultAllowancesFile} beside the spec";
+
+    /// <inheritdoc />
+    public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? spec = null, json = null, allow = null;
+        var strict = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--strict":
+                    strict = true;
+                    break;
+                case "--json" or "--allow" when i + 1 >= args.Length:
+                    return UsageError(error, $"{args[i]} needs a file name");
+                case "--json":
+                    json = args[++i];
+                    break;
+                case "--allow":
+                    allow = args[++i];
+                    break;
+                case var option when option.StartsWith("-", StringComparison.Ordinal):
+                    return UsageError(error, $"unknown option '{option}'");
+                default:
+                    if (spec != null)
+                    {
+                        return UsageError(error, $"only one spec can be given ('{spec}', then '{args[i]}')");
+                    }
+
+                    spec = args[i];
+                    break;
+            }
+        }
+
+        spec ??= FindUp(DefaultSpec);
+        if (spec == null || !File.Exists(spec))
+        {
+            return UsageError(error, $"spec not found: {spec ?? DefaultSpec + " (in the current folder or above)"}");
+        }
+
+        var options = new ExampleValidationOptions { Strict = strict };
+        ExampleReport report;
+        try
+        {
+            allow ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec))!, DefaultAllowancesFile) is var beside && File.Exists(beside) ? beside : null;
+            if (allow != null)
+            {
+                foreach (var allowance in ExampleAllowance.LoadFile(allow))
+                {
+                    options.Allowances.Add(allowance);
+                }
+            }
+
+            report = new ExampleValidator(SpecDocument.Load(spec), options).ValidateAll();
+        }
+        catch (Exception e) when (e is SpecLoadException or InvalidDataException)
+        {
+            error.WriteLine(e.Message);
+            return Task.FromResult(2);
+        }
+
+        output.WriteLine($"spec: {spec}{(strict ? " (strict)" : string.Empty)}");
+        output.WriteLine($"allowances: {(allow == null ? "none" : $"{allow} ({options.Allowances.Count})")}");
+        foreach (var note in report.Notes)
+        {
+            output.WriteLine("note: " + note);
+        }
+
+        WriteTable(report, output);
+        WriteFindings(report, output);
+        if (json != null)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(json));
+            Directory.CreateDirectory(directory!);
+            File.WriteAllText(json, report.ToJson());
+            output.WriteLine($"report written to {json}");
+        }
+
+        var failed = report.Results.Count(r => !r.Passed);
+        output.WriteLine($"{report.Results.Count} example parts: {report.Results.Count - failed} passed, {failed} failed" +
+                         (report.UnusedAllowances.Count > 0 ? $"; {report.UnusedAllowances.Count} unused allowance(s)" : string.Empty));
+        return Task.FromResult(report.Passed ? 0 : 1);
+    }
+
+    private static void WriteTable(ExampleReport report, TextWriter output)
+    {
+        var rows = new List<string[]> { new[] { "operation", "title", "part", "schema-valid", "DTO round-trip", "defects" } };
+        rows.AddRange(report.Results.Select(r => new[]
+        {
+            r.Part.Example.Operation,
+            r.Part.Example.Title,
+            r.Part.Kind.ToString().ToLowerInvariant(),
+            Word(r.Schema),
+            Word(r.RoundTrip),
+            string.Join(", ", r.Defects.GroupBy(d => d.Code).Select(g => g.Count() > 1 ? $"{g.Key} x{g.Count()}" : g.Key)),
+        }));
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        }
+    }
+
+    private static void WriteFindings(ExampleReport report, TextWriter output)
+    {
+        foreach (var result in report.Results.Where(r => r.Findings.Count > 0))
+        {
+            output.WriteLine();
+            output.WriteLine(result);
+        }
+
+        foreach (var allowance in report.UnusedAllowances)
+        {
+            output.WriteLine();
+            output.WriteLine($"FAIL unused allowance (the finding is gone: remove it): {allowance}");
+        }
+
+        output.WriteLine();
+    }
+
+    private static string Word(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => "yes",
+        CheckOutcome.Allowed => "allowed",
+        CheckOutcome.Failed => "NO",
+        _ => "not run",
+    };
+
+    private static string? FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static Task<int> UsageError(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        error.WriteLine("usage: openai-gen " + new ValidateExamplesCommand().Usage);
+        return Task.FromResult(2);
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen.Testing;
+
+/// <summary>
+/// A known finding that lenient validation accepts, with the reason written down: e.g. a spec example that shows
+/// what the API really sends where the spec's schema is stricter. Strict mode ignores allowances.
+/// </summary>
+public sealed class ExampleAllowance
+{
+    /// <summary>Creates an allowance for findings <paramref name="code"/> (at <paramref name="path"/>, or anywhere when null) of part <paramref name="example"/>.</summary>
+    public ExampleAllowance(string example, string code, string? path, string reason)
+    {
+        Example = string.IsNullOrWhiteSpace(example) ? throw new ArgumentException("the example part name is required", nameof(example)) : example;
+        Code = string.IsNullOrWhiteSpace(code) ? throw new ArgumentException("the finding code is required", nameof(code)) : code;
+        Path = path;
+        Reason = string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("the reason is required", nameof(reason)) : reason;
+    }
+
+    /// <summary>The part name, e.g. <c>createChatCompletion / Logprobs / response</c>.</summary>
+    public string Example { get; }
+
+    /// <summary>The finding code, e.g. <c>StringExpected</c> or <c>MissingCurlBody</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>The finding's JSON path (e.g. <c>#/system_fingerprint</c>), or null for any path.</summary>
+    public string? Path { get; }
+
+    /// <summary>Why the finding is accepted.</summary>
+    public string Reason { get; }
+
+    /// <summary>Reads a JSON array of <c>{"example", "code", "path"?, "reason"}</c> objects from <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is missing, not JSON, or an entry lacks a member; the message names the entry.</exception>
+    public static IReadOnlyList<ExampleAllowance> LoadFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidDataException($"{path}: cannot read the allowances: {e.Message}", e);
+        }
+
+        return Parse(json, path);
+    }
+
+    /// <summary>Reads a JSON array of allowances; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">Not a JSON array, or an entry lacks a member; the message names the entry.</exception>
+    public static IReadOnlyList<ExampleAllowance> Parse(string json, string sourceName)
+    {
+        JToken root;
+        try
+        {
+            root = LenientJson.ParseStrict(json);
+        }
+        catch (JsonReaderException e)
+        {
+            throw new InvalidDataException($"{sourceName}: not JSON: {e.Message}", e);
+        }
+
+        if (root is not JArray entries)
+        {
+            throw new InvalidDataException($"{sourceName}: expected a JSON array of allowances");
+        }
+
+        var allowances = new List<ExampleAllowance>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            string Member(string name, bool required)
+            {
+                var value = entries[i][name];
+                if (value is JValue { Type: JTokenType.String } s && !string.IsNullOrWhiteSpace((string?)s))
+                {
+                    return (string)s!;
+                }
+
+                if (value == null && !required)
+                {
+                    return string.Empty;
+                }
+
+                throw new InvalidDataException($"{sourceName}: allowance {i + 1} (line {((IJsonLineInfo)entries[i]).LineNumber}): '{name}' must be a non-empty string");
+            }
+
+            if (entries[i] is not JObject)
+            {
+                throw new InvalidDataException($"{sourceName}: allowance {i + 1} is not an object");
+            }
+
+            var path = Member("path", required: false);
+            allowances.Add(new ExampleAllowance(Member("example", true), Member("code", true), path.Length == 0 ? null : path, Member("reason", true)));
+        }
+
+        return allowances;
+    }
+
+    /// <summary>Whether it matches <paramref name="finding"/> of <paramref name="part"/>.</summary>
+    public bool Matches(ExamplePart part, ExampleFinding finding) =>
+        part.Name == Example && finding.Code == Code && (Path == null || Path == finding.Path);
+
+    /// <summary>One line naming the part, code, path and reason.</summary>
+    public override string ToString() => $"{Example}: {Code}{(Path == null ? string.Empty : " " + Path)} ({Reason})";
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema.Validation;
+
+namespace OpenAI.Gen.Testing;
+
+/// <summary>One NJsonSchema validation error, flattened and worded for people.</summary>
+internal sealed class SchemaError
+{
+    private SchemaError(string code, string path, string message, int line, int column)
+    {
+        Code = code;
+        Path = path;
+        Message = message;
+        Line = line;
+        Column = column;
+    }
+
+    /// <summary>The NJsonSchema error kind, e.g. <c>StringExpected</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>JSON path, e.g. <c>#/choices[0].finish_reason</c>.</summary>
+    public string Path { get; }
+
+    public string Message { get; }
+
+    /// <summary>1-based line in the validated text, or 0 when unknown.</summary>
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>The errors of <paramref name="errors"/>; item and member wrappers are replaced by what they wrap.</summary>
+    public static List<SchemaError> From(IEnumerable<ValidationError> errors)
+    {
+        var result = new List<SchemaError>();
+        foreach (var error in errors)
+        {
+            Add(error, result);
+        }
+
+        return result;
+    }
+
+    private static void Add(ValidationError error, List<SchemaError> into)
+    {
+        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid)
+        {
+            foreach (var inner in child.Errors.Values.SelectMany(e => e))
+            {
+                Add(inner, into);
+            }
+
+            return;
+        }
+
+        into.Add(new SchemaError(error.Kind.ToString(), error.Path ?? "#", Describe(error), error.HasLineInfo ? error.LineNumber : 0, error.HasLineInfo ? error.LinePosition : 0));
+    }
+
+    private static string Describe(ValidationError error)
+    {
+        var found = Show(error.Token);
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.PropertyRequired:
+                return $"required member '{error.Property}' is missing";
+            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                return $"member '{error.Property}' is not allowed by the schema";
+            case ValidationErrorKind.NotInEnumeration:
+                return $"{found} is not one of the schema's values";
+            case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotAllOf when error is ChildSchemaValidationError child:
+                var branches = child.Errors.Select((branch, i) =>
+                    $"branch {i + 1}: " + string.Join(", ", From(branch.Value).Take(3).Select(e => $"{e.Code} {e.Path}")));
+                var word = error.Kind switch
+                {
+                    ValidationErrorKind.NotOneOf => "exactly one branch of oneOf",
+                    ValidationErrorKind.NotAnyOf => "a branch of anyOf",
+                    _ => "every branch of allOf",
+                };
+                return $"{found} does not match {word} ({string.Join("; ", branches)})";
+            default:
+                var kind = error.Kind.ToString();
+                return kind.EndsWith("Expected", System.StringComparison.Ordinal)
+                    ? $"expected {kind.Substring(0, kind.Length - "Expected".Length).ToLowerInvariant()}, found {found}"
+                    : $"{kind}: {found}";
+        }
+    }
+
+    private static string Show(JToken? token)
+    {
+        if (token == null)
+        {
+            return "the value";
+        }
+
+        var text = token.ToString(Formatting.None);
+        return text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OpenAI.Gen.Testing;
+
+/// <summary>One <c>x-oaiMeta</c> example of a spec: an operation example (request and response) or an object example.</summary>
+public sealed class SpecExample
+{
+    private readonly List<ExamplePart> _parts = new();
+
+    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath)
+    {
+        Operation = operation;
+        Title = title;
+        HttpMethod = httpMethod;
+        HttpPath = httpPath;
+    }
+
+    /// <summary>The operationId (e.g. <c>createChatCompletion</c>), or the schema name for an object example.</summary>
+    public string Operation { get; }
+
+    /// <summary>The example's title (e.g. <c>Functions</c>); an object example's <c>x-oaiMeta.name</c>.</summary>
+    public string Title { get; }
+
+    /// <summary>The HTTP method in lower case, or null for an object example.</summary>
+    public string? HttpMethod { get; }
+
+    /// <summary>The operation's path (e.g. <c>/chat/completions</c>), or null for an object example.</summary>
+    public string? HttpPath { get; }
+
+    /// <summary>Its parts, in spec order.</summary>
+    public IReadOnlyList<ExamplePart> Parts => _parts;
+
+    /// <summary>The request part, or null when the operation takes no request body.</summary>
+    public ExamplePart? Request => _parts.FirstOrDefault(p => p.Kind == ExamplePartKind.Request);
+
+    /// <summary>The response part, or null for an object example.</summary>
+    public ExamplePart? Response => _parts.FirstOrDefault(p => p.Kind == ExamplePartKind.Response);
+
+    internal void Add(ExamplePart part) => _parts.Add(part);
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen.Testing;
+
+/// <summary>
+/// A fake OpenAI server inside an <see cref="HttpClient"/>: answers the spec's operations (chat completions,
+/// completions) with the spec's own x-oaiMeta examples, so code using <see cref="OpenAIClient"/> can be tested with
+/// no network. <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>;
+/// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example; <c>"logprobs": true</c> the
+/// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example).
+/// Every request body is validated against the operation's request schema first; a violation gets a 400 with an
+/// OpenAI-style error body naming the member at fault.
+/// </summary>
+/// <example><code>
+/// var client = new OpenAIClient(new HttpClient(new SpecExampleHandler()), "test-key");
+/// </code></example>
+public class SpecExampleHandler : HttpMessageHandler
+{
+    private readonly ExampleValidator _validator;
+    private readonly IReadOnlyList<FakeOperation> _operations;
+    private int _requestCount;
+
+    /// <summary>A handler answering from the spec this package was built with.</summary>
+    public SpecExampleHandler()
+        : this(SpecDocument.Embedded)
+    {
+    }
+
+    /// <summary>A handler answering from the examples of <paramref name="spec"/>.</summary>
+    public SpecExampleHandler(SpecDocument spec)
+    {
+        if (spec == null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        _validator = new ExampleValidator(spec);
+        _operations = spec.Examples
+            .Where(e => e.HttpPath != null && e.HttpMethod != null)
+            .GroupBy(e => (Method: e.HttpMethod!.ToUpperInvariant(), Path: e.HttpPath!))
+            .Select(g => new FakeOperation(g.Key.Method, g.Key.Path, g.First().Request?.SchemaName, g.Select(Answer).Where(a => a != null).ToList()!))
+            // Longest path first: "/v1/chat/completions" also ends with "/completions".
+            .OrderByDescending(o => o.Path.Length)
+            .ToList();
+    }
+
+    /// <summary>How many requests it has answered (errors included).</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request == null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var number = Interlocked.Increment(ref _requestCount);
+        var body = request.Content == null ? null : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var response = Answer(request, body);
+        response.RequestMessage = request;
+        response.Headers.TryAddWithoutValidation("x-request-id", "req_fake_" + number.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    private HttpResponseMessage Answer(HttpRequestMessage request, string? body)
+    {
+        var path = request.RequestUri?.AbsolutePath.TrimEnd('/') ?? string.Empty;
+        var operation = _operations.FirstOrDefault(o => path.EndsWith(o.Path, StringComparison.Ordinal));
+        if (operation == null)
+        {
+            return OpenAIErrorResponse.Create(HttpStatusCode.NotFound, $"Unknown request URL: {request.Method} {path}. The fake server answers only the spec's operations with examples: {string.Join(", ", _operations.Select(o => o.Method + " " + o.Path))}.", "invalid_request_error", null, "unknown_url");
+        }
+
+        if (!string.Equals(request.Method.Method, operation.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            return OpenAIErrorResponse.Create(HttpStatusCode.MethodNotAllowed, $"{request.Method} is not allowed on {operation.Path}; use {operation.Method}.", "invalid_request_error", null, "method_not_allowed");
+        }
+
+        JToken json;
+        try
+        {
+            json = LenientJson.ParseStrict(body ?? string.Empty);
+        }
+        catch (JsonReaderException e)
+        {
+            return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, $"The request body is not valid JSON: {e.Message}", "invalid_request_error", null, "invalid_json");
+        }
+
+        if (operation.RequestSchema != null && _validator.SchemaErrors(json, operation.RequestSchema) is { Count: > 0 } errors)
+        {
+            var first = errors[0];
+            var message = $"Invalid request body ({operation.RequestSchema}): " + string.Join("; ", errors.Take(3).Select(e => $"{Param(e.Path) ?? "body"}: {e.Message}"))
+                          + (errors.Count > 3 ? $"; and {errors.Count - 3} more" : string.Empty);
+            return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, message, "invalid_request_error", Param(first.Path), ErrorCode(first.Code));
+        }
+
+        var streamed = json["stream"]?.Type == JTokenType.Boolean && (bool)json["stream"]!;
+        var answer = Choose(operation, json as JObject ?? new JObject(), streamed);
+        if (answer == null)
+        {
+            return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, $"The spec has no {(streamed ? "streaming" : "non-streaming")} example for {operation.Path} to answer with.", "invalid_request_error", streamed ? "stream" : null, "no_example");
+        }
+
+        return streamed ? EventStream(answer.Values) : Json(answer.Values[0]);
+    }
+
+    private static FakeAnswer? Choose(FakeOperation operation, JObject request, bool streamed)
+    {
+        FakeAnswer? Titled(string title) => operation.Answers.FirstOrDefault(a => a.Title == title && a.Streamed == streamed);
+
+        if (streamed)
+        {
+            return Titled("Streaming") ?? operation.Answers.FirstOrDefault(a => a.Streamed);
+        }
+
+        var wantsTools = request["tools"] is JArray { Count: > 0 } || request["functions"] is JArray { Count: > 0 };
+        var wantsLogprobs = request["logprobs"]?.Type == JTokenType.Boolean && (bool)request["logprobs"]!;
+        return (wantsTools ? Titled("Functions") : null)
+               ?? (wantsLogprobs ? Titled("Logprobs") : null)
+               ?? Titled("Default")
+               ?? operation.Answers.FirstOrDefault(a => !a.Streamed && a.Values.Count == 1);
+    }
+
+    private static FakeAnswer? Answer(SpecExample example)
+    {
+        if (example.Response == null)
+        {
+            return null;
+        }
+
+        // Repairs are applied (and listed by ExampleValidator); an answer whose text cannot be read is left out.
+        var values = ExampleValidator.Read(example.Response, new List<ExampleFinding>(), out _);
+        return values.Count == 0 ? null : new FakeAnswer(example.Title, ExampleValidator.IsStreamed(example), values.Select(v => v.Token).ToList());
+    }
+
+    private static HttpResponseMessage Json(JToken value) => new(HttpStatusCode.OK)
+    {
+        Content = new StringContent(value.ToString(Formatting.Indented), Encoding.UTF8, "application/json"),
+    };
+
+    private static HttpResponseMessage EventStream(IEnumerable<JToken> chunks)
+    {
+        var events = new StringBuilder();
+        foreach (var chunk in chunks)
+        {
+            events.Append("data: ").Append(chunk.ToString(Formatting.None)).Append("\n\n");
+        }
+
+        events.Append("data: [DONE]\n\n");
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(events.ToString()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream") { CharSet = "utf-8" };
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    private static string? Param(string path) => path.StartsWith("#/", StringComparison.Ordinal) ? path.Substring(2) : null;
+
+    private static string ErrorCode(string kind) => kind switch
+    {
+        "PropertyRequired" => "missing_required_parameter",
+        _ when kind.EndsWith("Expected", StringComparison.Ordinal) => "invalid_type",
+        _ => "invalid_value",
+    };
+}

@@ -1,0 +1,181 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using OpenAI.Gen.Testing;
+using OpenAI.Gen.Tests.Support;
+
+namespace OpenAI.Gen.Tests.Examples;
+
+public class SpecExampleHandlerTests
+{
+    private static CreateChatCompletionRequest Hello() => new()
+    {
+        Model = "gpt-3.5-turbo",
+        Messages = { new ChatCompletionRequestUserMessage { Content = "Hello!" } },
+    };
+
+    private static JToken ExampleResponse(string path, string title) =>
+        JToken.Parse(SpecExamples.Response(path, title).Replace("\"content\": \"\\n\\nHello there, how may I assist you today?\",", "\"content\": \"\\n\\nHello there, how may I assist you today?\""));
+
+    [Test]
+    public async Task A_plain_chat_call_gets_the_Default_example()
+    {
+        var handler = new SpecExampleHandler();
+        var client = new OpenAIClient(new HttpClient(handler), "sk-test");
+
+        var response = await client.CreateChatCompletionAsync(Hello(), CancellationToken.None);
+
+        Assert.That(JToken.DeepEquals(JToken.Parse(JsonConvert.SerializeObject(response, client.JsonSerializerSettings)), ExampleResponse("/chat/completions", "Default")), Is.True);
+        Assert.That(response.Choices.Single().Message.Content, Is.EqualTo("\n\nHello there, how may I assist you today?"));
+        Assert.That(handler.RequestCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_call_with_tools_gets_the_Functions_example()
+    {
+        var client = new OpenAIClient(new HttpClient(new SpecExampleHandler()), "sk-test");
+        var request = Hello();
+        request.Tools = new[]
+        {
+            new ChatCompletionTool { Type = new ChatCompletionToolType("function"), Function = new FunctionObject { Name = "get_current_weather" } },
+        };
+
+        var response = await client.CreateChatCompletionAsync(request, CancellationToken.None);
+
+        var call = response.Choices.Single().Message.ToolCalls!.Single();
+        Assert.That(call.Function.Name, Is.EqualTo("get_current_weather"));
+        Assert.That(call.Function.Arguments, Is.EqualTo("{\n\"location\": \"Boston, MA\"\n}"));
+        Assert.That(response.Choices.Single().FinishReason.Value, Is.EqualTo("tool_calls"));
+    }
+
+    [Test]
+    public async Task A_call_asking_for_logprobs_gets_the_Logprobs_example()
+    {
+        var client = new OpenAIClient(new HttpClient(new SpecExampleHandler()), "sk-test");
+        var request = Hello();
+        request.Logprobs = true;
+        request.TopLogprobs = 2;
+
+        var response = await client.CreateChatCompletionAsync(request, CancellationToken.None);
+
+        var content = response.Choices.Single().Logprobs!.Content!;
+        Assert.That(content.Select(t => t.Token), Is.EqualTo(new[] { "Hello", "!", " How", " can", " I", " assist", " you", " today", "?" }));
+        Assert.That(content[0].TopLogprobs.Select(t => t.Token), Is.EqualTo(new[] { "Hello", "Hi" }));
+    }
+
+    [Test]
+    public async Task A_completions_call_gets_the_first_non_streaming_example()
+    {
+        var client = new OpenAIClient(new HttpClient(new SpecExampleHandler()), "sk-test");
+
+        var response = await client.CreateCompletionAsync(new CreateCompletionRequest { Model = "gpt-3.5-turbo-instruct", Prompt = "Say this is a test" }, CancellationToken.None);
+
+        Assert.That(response.Choices.Single().Text, Is.EqualTo("\n\nThis is indeed a test"));
+        Assert.That(response.Id, Is.EqualTo("cmpl-uqkvlQyYK7bGYrRHQ0eXlWi7"));
+    }
+
+    [Test]
+    public void A_request_violating_the_schema_gets_a_400_with_an_OpenAI_error_body()
+    {
+        var handler = new SpecExampleHandler();
+        var client = new OpenAIClient(new HttpClient(handler), "sk-test");
+        var request = new CreateChatCompletionRequest { Model = "gpt-3.5-turbo" };
+
+        var error = Assert.ThrowsAsync<OpenAIException>(() => client.CreateChatCompletionAsync(request, CancellationToken.None))!;
+
+        Assert.That(error.StatusCode, Is.EqualTo(400));
+        Assert.That(error.ErrorType, Is.EqualTo("invalid_request_error"));
+        Assert.That(error.Param, Is.EqualTo("messages"));
+        Assert.That(error.ErrorCode, Is.EqualTo("invalid_value"));
+        Assert.That(error.ErrorMessage, Does.Contain("CreateChatCompletionRequest").And.Contain("messages"));
+        Assert.That(error.RequestId, Is.EqualTo("req_fake_1"));
+    }
+
+    [Test]
+    public async Task Raw_bad_requests_get_missing_parameter_invalid_type_and_invalid_json_errors()
+    {
+        using var http = new HttpClient(new SpecExampleHandler());
+
+        var missing = await ErrorOf(http, "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
+        var wrongType = await ErrorOf(http, "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"n\": \"two\"}");
+        var notJson = await ErrorOf(http, "{\"model\": ");
+
+        Assert.That(((string?)missing["code"], (string?)missing["param"]), Is.EqualTo(("missing_required_parameter", "model")));
+        Assert.That(((string?)wrongType["code"], (string?)wrongType["param"]), Is.EqualTo(("invalid_type", "n")));
+        Assert.That(((string?)notJson["code"], (string?)notJson["type"]), Is.EqualTo(("invalid_json", "invalid_request_error")));
+        Assert.That(notJson.Value<string>("message"), Does.Contain("not valid JSON"));
+    }
+
+    [Test]
+    public async Task An_unknown_route_gets_a_404_error_body()
+    {
+        using var http = new HttpClient(new SpecExampleHandler());
+
+        using var response = await http.PostAsync("https://api.openai.com/v1/embeddings", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var error = JObject.Parse(await response.Content.ReadAsStringAsync())["error"]!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((string?)error["code"], Is.EqualTo("unknown_url"));
+        Assert.That((string?)error["message"], Does.Contain("/v1/embeddings"));
+    }
+
+    [Test]
+    public async Task A_streaming_chat_call_gets_the_streaming_example_as_server_sent_events_ended_by_DONE()
+    {
+        using var http = new HttpClient(new SpecExampleHandler());
+        var body = "{\"model\": \"gpt-3.5-turbo\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello!\"}], \"stream\": true}";
+
+        using var response = await http.PostAsync("https://api.openai.com/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        var events = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/event-stream"));
+        Assert.That(text, Does.EndWith("\n\ndata: [DONE]\n\n"));
+        Assert.That(events, Has.Length.EqualTo(7), "six example chunks (the '....' line is not one) and [DONE]");
+        Assert.That(events, Is.All.StartWith("data: "));
+        var chunks = events.Take(6).Select(e => JsonConvert.DeserializeObject<CreateChatCompletionStreamResponse>(e.Substring("data: ".Length))!).ToList();
+        Assert.That(string.Concat(chunks.Select(c => c.Choices.Single().Delta.Content)), Is.EqualTo("Hello! today?"));
+        Assert.That(chunks.Last().Choices.Single().FinishReason!.Value, Is.EqualTo("stop"));
+    }
+
+    [Test]
+    public async Task A_streaming_completions_call_gets_its_repaired_example_as_one_event()
+    {
+        using var http = new HttpClient(new SpecExampleHandler());
+        var body = "{\"model\": \"gpt-3.5-turbo-instruct\", \"prompt\": \"Say this is a test\", \"stream\": true}";
+
+        using var response = await http.PostAsync("https://api.openai.com/v1/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(events, Has.Length.EqualTo(2));
+        Assert.That(events[1], Is.EqualTo("data: [DONE]"));
+        var chunk = JObject.Parse(events[0].Substring("data: ".Length));
+        Assert.That(((string?)chunk["choices"]![0]!["text"], (string?)chunk["system_fingerprint"]), Is.EqualTo(("This", "fp_44709d6fcb")));
+    }
+
+    [Test]
+    public void The_embedded_spec_is_the_committed_one()
+    {
+        using var stream = typeof(SpecExampleHandler).Assembly.GetManifestResourceStream(SpecDocument.EmbeddedResourceName)!;
+        using var reader = new StreamReader(stream);
+
+        Assert.That(reader.ReadToEnd(), Is.EqualTo(File.ReadAllText(Repo.Spec)));
+        Assert.That(SpecDocument.Embedded.Parts.Select(p => p.Name), Is.EqualTo(RepoExamples.Spec.Parts.Select(p => p.Name)));
+    }
+
+    private static async Task<JToken> ErrorOf(HttpClient http, string body)
+    {
+        using var response = await http.PostAsync("https://api.openai.com/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        return JObject.Parse(await response.Content.ReadAsStringAsync())["error"]!;
+    }
+}

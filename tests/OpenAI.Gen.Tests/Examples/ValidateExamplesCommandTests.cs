@@ -1,0 +1,84 @@
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using OpenAI.Gen.Cli.Commands;
+using OpenAI.Gen.Tests.Support;
+
+namespace OpenAI.Gen.Tests.Examples;
+
+public class ValidateExamplesCommandTests
+{
+    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await new ValidateExamplesCommand().RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public async Task The_committed_spec_passes_with_its_allowances_and_the_json_report_has_a_row_per_part()
+    {
+        var json = Path.Combine(Path.GetTempPath(), "openai-gen-report-" + System.Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var (exit, output, _) = await Run(Repo.Spec, "--json", json);
+
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(output, Does.Contain("operation").And.Contain("schema-valid").And.Contain("DTO round-trip").And.Contain("defects"));
+            Assert.That(output, Does.Contain("example-allowances.json (4)"));
+            Assert.That(output, Does.Match(@"createCompletion\s+Streaming\s+response\s+allowed\s+allowed\s+MissingComma, TrailingComma"));
+            var report = JObject.Parse(File.ReadAllText(json));
+            Assert.That(((JArray)report["parts"]!).Count, Is.EqualTo(RepoExamples.Spec.Parts.Count()));
+            Assert.That((bool?)report["passed"], Is.True);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Test]
+    public async Task Strict_mode_exits_1()
+    {
+        var (exit, output, _) = await Run(Repo.Spec, "--strict");
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("FAIL TrailingComma"));
+    }
+
+    [Test]
+    public async Task A_failing_example_exits_1_and_names_it()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "openai-gen-" + System.Guid.NewGuid().ToString("N")));
+        try
+        {
+            var spec = Path.Combine(dir.FullName, "spec.yaml");
+            File.WriteAllText(spec, MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}"));
+
+            var (exit, output, _) = await Run(spec);
+
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(output, Does.Contain("allowances: none"));
+            Assert.That(output, Does.Contain("createThing / Default / request: FAILED"));
+            Assert.That(output, Does.Contain("StringExpected #/name"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Bad_usage_and_missing_files_exit_2()
+    {
+        Assert.That((await Run("--bogus")).Exit, Is.EqualTo(2));
+        Assert.That((await Run(Repo.Spec, "--json")).Exit, Is.EqualTo(2));
+        var missing = await Run(Path.Combine(Repo.Root, "nope.yaml"));
+        Assert.That(missing.Exit, Is.EqualTo(2));
+        Assert.That(missing.Error, Does.Contain("nope.yaml"));
+    }
+}
