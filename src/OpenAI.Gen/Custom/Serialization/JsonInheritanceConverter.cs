@@ -105,15 +105,10 @@ public sealed class JsonInheritanceConverter : JsonConverter
         var value = Activator.CreateInstance(target)!;
 
         // The buffered object is read with the path it has in the whole document, so errors in its members name it.
+        // Errors propagate as they are: a new exception thrown here would not match the error Newtonsoft is tracking,
+        // and it would report an InvalidOperationException instead.
         using var tokenReader = new JTokenReader(json, path);
-        try
-        {
-            serializer.Populate(tokenReader, value);
-        }
-        catch (JsonSerializationException e)
-        {
-            throw new JsonSerializationException($"{e.Message} (in the {target.Name} at '{path}')", e);
-        }
+        serializer.Populate(tokenReader, value);
 
         return value;
     }
