@@ -36,6 +36,12 @@ public static class NormalizeCommand
 
         WriteIfChanged(a.Required("--out"), Serialize(result.Document));
         WriteIfChanged(a.Required("--enums"), EnumCodeWriter.Write(result.Enums, a.Optional("--namespace") ?? "OpenAI.Gen"));
+        if (a.Optional("--known-values") is { } knownValuesPath)
+        {
+            var schemaNames = new HashSet<string>(((JObject)result.Document["components"]!["schemas"]!).Properties().Select(p => p.Name), StringComparer.Ordinal);
+            WriteIfChanged(knownValuesPath, KnownValuesCodeWriter.Write(result.KnownValues, schemaNames, a.Optional("--namespace") ?? "OpenAI.Gen"));
+        }
+
         if (result.TaggedUnions.Count > 0)
         {
             // The library's own inheritance converter keeps unknown tags (NJsonSchema's maps them to the base type).

@@ -6,7 +6,7 @@ namespace OpenAI.Gen.SpecTool;
 /// <summary>Entry point of the spec tool.</summary>
 public static class Program
 {
-    private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...]";
+    private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--known-values <file.cs>] [--union Name=Schema.prop,...]";
 
     /// <summary>Runs a command.</summary>
     public static int Main(string[] args)

@@ -64,7 +64,20 @@ public sealed class JsonInheritanceConverter : JsonConverter
             throw new JsonSerializationException($"Expected a JSON object for {objectType.Name} at '{path}', got {reader.TokenType}.");
         }
 
-        var json = JObject.Load(reader);
+        // Strings stay strings while the object is buffered, whatever the caller's settings: a date-like text in a
+        // member must not come back in another format.
+        var dateParseHandling = reader.DateParseHandling;
+        reader.DateParseHandling = DateParseHandling.None;
+        JObject json;
+        try
+        {
+            json = JObject.Load(reader);
+        }
+        finally
+        {
+            reader.DateParseHandling = dateParseHandling;
+        }
+
         var map = Maps.GetOrAdd(objectType, UnionMap.For);
         if (json[_tag] is not JValue { Type: JTokenType.String } tagToken)
         {
@@ -90,15 +103,12 @@ public sealed class JsonInheritanceConverter : JsonConverter
         }
 
         var value = Activator.CreateInstance(target)!;
-        using var tokenReader = json.CreateReader();
-        try
-        {
-            serializer.Populate(tokenReader, value);
-        }
-        catch (JsonSerializationException e)
-        {
-            throw new JsonSerializationException($"{e.Message} (in the {target.Name} at '{path}')", e);
-        }
+
+        // The buffered object is read with the path it has in the whole document, so errors in its members name it.
+        // Errors propagate as they are: a new exception thrown here would not match the error Newtonsoft is tracking,
+        // and it would report an InvalidOperationException instead.
+        using var tokenReader = new JTokenReader(json, path);
+        serializer.Populate(tokenReader, value);
 
         return value;
     }

@@ -1,0 +1,60 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Reflection;
+using Newtonsoft.Json;
+using NUnit.Framework;
+
+namespace OpenAI.Gen.Tests.Unions;
+
+/// <summary>A required member whose enum has one value (tool <c>type</c>, response <c>object</c>, …) is set by the constructor.</summary>
+public class SingleValuedMemberTests
+{
+    [Test]
+    public void Every_required_single_valued_enum_member_is_set_by_the_constructor()
+    {
+        var members = typeof(OpenAIClient).Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) != null)
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
+            .Where(m => m.Property.GetCustomAttribute<JsonPropertyAttribute>()?.Required == Required.Always
+                        && typeof(ExtensibleEnum).IsAssignableFrom(m.Property.PropertyType)
+                        && KnownValues(m.Property.PropertyType).Count == 1)
+            .ToList();
+
+        // The spec has seven today; a spec that adds one makes this test name it, so a constructor gets written.
+        Assert.That(members.Select(m => $"{m.Type.Name}.{m.Property.Name}"), Is.EquivalentTo(new[]
+        {
+            "ChatCompletionTool.Type", "ChatCompletionMessageToolCall.Type", "ChatCompletionNamedToolChoice.Type",
+            "ChatCompletionResponseMessage.Role", "CreateChatCompletionResponse.Object", "CreateChatCompletionStreamResponse.Object",
+            "CreateCompletionResponse.Object",
+        }));
+        foreach (var (type, property) in members)
+        {
+            var only = KnownValues(property.PropertyType)[0];
+            Assert.That(property.GetValue(Activator.CreateInstance(type)), Is.EqualTo(only), $"new {type.Name}().{property.Name}");
+        }
+    }
+
+    [Test]
+    public void A_tool_is_written_with_its_type_without_setting_it()
+    {
+        var tool = new ChatCompletionTool { Function = new FunctionObject { Name = "get_weather" } };
+        var call = new ChatCompletionMessageToolCall { Id = "call_1", Function = new ChatCompletionMessageToolCallFunction { Name = "get_weather", Arguments = "{}" } };
+        Assert.Multiple(() =>
+        {
+            Assert.That(WireJson.Write(tool), Is.EqualTo("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}"));
+            Assert.That(WireJson.Write(call), Is.EqualTo("{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{}\"}}"));
+        });
+    }
+
+    [Test]
+    public void Reading_still_requires_the_member_and_keeps_what_was_sent()
+    {
+        var e = Assert.Throws<JsonSerializationException>(() => WireJson.Read<ChatCompletionTool>("{\"function\":{\"name\":\"f\"}}"));
+        Assert.That(e!.Message, Does.Contain("'type'"));
+        var newer = WireJson.AssertRoundTrip<ChatCompletionTool>("{\"type\":\"code_interpreter\",\"function\":{\"name\":\"f\"}}");
+        Assert.That(newer.Type.Value, Is.EqualTo("code_interpreter"));
+    }
+
+    private static IList KnownValues(Type enumType) => (IList)enumType.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
+
+namespace OpenAI.Gen.Tests.Unions;
+
+/// <summary>Every request example of the spec's x-oaiMeta reads into the typed request and writes back the same JSON.</summary>
+public class SpecExampleRoundTripTests
+{
+    private static readonly Dictionary<string, Type> RequestTypes = new()
+    {
+        ["/chat/completions"] = typeof(CreateChatCompletionRequest),
+        ["/completions"] = typeof(CreateCompletionRequest),
+    };
+
+    public static IEnumerable<TestCaseData> Examples()
+    {
+        foreach (var path in ((JObject)SpecExamples.Spec["paths"]!).Properties())
+        {
+            if (path.Value["post"]?["x-oaiMeta"]?["examples"] is not JArray examples)
+            {
+                continue;
+            }
+
+            foreach (var example in examples.OfType<JObject>())
+            {
+                var title = (string)example["title"]!;
+                yield return new TestCaseData(path.Name, title).SetName($"Request example '{title}' of {path.Name} round-trips");
+            }
+        }
+    }
+
+    [Test]
+    public void The_spec_has_the_request_examples_this_suite_expects()
+    {
+        var found = Examples().Select(e => $"{e.Arguments[0]} {e.Arguments[1]}").ToList();
+        Assert.That(found, Is.SupersetOf(new[]
+        {
+            "/chat/completions Default", "/chat/completions Image input", "/chat/completions Streaming",
+            "/chat/completions Functions", "/chat/completions Logprobs", "/completions No streaming", "/completions Streaming",
+        }));
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void Request_example_round_trips(string path, string title)
+    {
+        Assert.That(RequestTypes.ContainsKey(path), Is.True, $"no request type is mapped for {path}");
+        var body = SpecExamples.RequestBody(path, title);
+        Assert.That(body, Is.Not.Empty, $"the curl snippet of '{title}' has no -d body");
+
+        var typed = typeof(WireJson).GetMethod(nameof(WireJson.AssertRoundTrip))!.MakeGenericMethod(RequestTypes[path]).Invoke(null, new object[] { body })!;
+
+        // Every member of the example is one the client knows: nothing fell back to AdditionalProperties.
+        var extra = (IDictionary<string, object>)typed.GetType().GetProperty("AdditionalProperties")!.GetValue(typed)!;
+        Assert.That(extra.Keys, Is.Empty, $"members of '{title}' the typed request does not know");
+        if (typed is CreateChatCompletionRequest chat)
+        {
+            Assert.That(chat.Messages, Has.None.InstanceOf<ChatCompletionRequestMessageUnknown>());
+            Assert.That(chat.Messages.OfType<ChatCompletionRequestUserMessage>().Where(u => u.Content.IsParts)
+                .SelectMany(u => { u.Content.TryGetParts(out var parts); return parts!; }), Has.None.InstanceOf<ChatCompletionRequestMessageContentPartUnknown>());
+        }
+    }
+
+    [Test]
+    public void Image_input_example_reads_as_typed_parts()
+    {
+        var request = WireJson.Read<CreateChatCompletionRequest>(SpecExamples.RequestBody("/chat/completions", "Image input"));
+        var user = (ChatCompletionRequestUserMessage)request.Messages.Single();
+        Assert.That(user.Content.TryGetParts(out var parts), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(((ChatCompletionRequestMessageContentPartText)parts![0]).Text, Is.EqualTo("What’s in this image?"));
+            Assert.That(((ChatCompletionRequestMessageContentPartImage)parts[1]).ImageUrl.Url.OriginalString, Does.StartWith("https://upload.wikimedia.org/"));
+            Assert.That(((ChatCompletionRequestMessageContentPartImage)parts[1]).ImageUrl.ShouldSerializeDetail(), Is.False, "detail was not sent, so it is not written");
+        });
+    }
+
+    [Test]
+    public void Functions_example_reads_tools_and_tool_choice()
+    {
+        var request = WireJson.Read<CreateChatCompletionRequest>(SpecExamples.RequestBody("/chat/completions", "Functions"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.ToolChoice!.IsAuto, Is.True);
+            Assert.That(request.Tools!.Single().Type, Is.EqualTo(ChatCompletionToolType.Function));
+            Assert.That(request.Tools!.Single().Function.Name, Is.EqualTo("get_current_weather"));
+            Assert.That(((JToken)request.Tools!.Single().Function.Parameters!.AdditionalProperties["required"]).ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("[\"location\"]"));
+        });
+    }
+}
