@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen.Extensions.AI;
+
+/// <summary>
+/// Turns streamed chat completion chunks into <see cref="ChatResponseUpdate"/>s, one per chunk: text deltas as
+/// <see cref="TextContent"/>, tool calls assembled and given whole (as <see cref="FunctionCallContent"/>) with the
+/// chunk that carries the finish reason, the usage chunk as <see cref="UsageContent"/>.
+/// </summary>
+internal static class StreamingUpdateReader
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
+
+    public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(IAsyncEnumerable<CreateChatCompletionStreamResponse> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var toolCalls = new StreamedToolCalls();
+        var refusal = new StringBuilder();
+        var role = ChatRole.Assistant;
+        var number = 0;
+        ChatResponseUpdate? last = null;
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            number++;
+            var update = new ChatResponseUpdate
+            {
+                ResponseId = chunk.Id,
+                MessageId = chunk.Id,
+                ModelId = chunk.Model,
+                CreatedAt = DateTimeOffset.FromUnixTimeSeconds(chunk.Created),
+                RawRepresentation = chunk,
+            };
+
+            // Only the first choice becomes updates: updates have no choice index to keep several apart.
+            foreach (var choice in chunk.Choices ?? (IList<CreateChatCompletionStreamResponseChoice>)Array.Empty<CreateChatCompletionStreamResponseChoice>())
+            {
+                if (choice.Index != 0)
+                {
+                    continue;
+                }
+
+                var delta = choice.Delta;
+                if (delta?.Role is { } deltaRole)
+                {
+                    role = new ChatRole(deltaRole.Value);
+                }
+
+                if (!string.IsNullOrEmpty(delta?.Content))
+                {
+                    update.Contents.Add(new TextContent(delta!.Content));
+                }
+
+                if (delta != null && ChatResponseReader.ExtraString(delta.AdditionalProperties, "refusal") is { } piece)
+                {
+                    refusal.Append(piece);
+                }
+
+                foreach (var fragment in delta?.ToolCalls ?? (IList<ChatCompletionMessageToolCallChunk>)Array.Empty<ChatCompletionMessageToolCallChunk>())
+                {
+                    toolCalls.Append(fragment, number);
+                }
+
+                if (choice.FinishReason is { } finish)
+                {
+                    update.FinishReason = ChatResponseReader.FinishReason(finish.Value);
+                    Complete(update, toolCalls, refusal, number);
+                }
+            }
+
+            // The spec this client was generated from has no chunk usage; newer servers send it when asked.
+            if (chunk.AdditionalProperties.TryGetValue("usage", out var usage) && usage is JObject usageObject)
+            {
+                update.Contents.Add(new UsageContent(ChatResponseReader.Usage(usageObject.ToObject<CompletionUsage>(Serializer)!)));
+            }
+
+            update.Role = role;
+            last = update;
+            yield return update;
+        }
+
+        // A stream that ended without a finish reason still hands over the calls it announced.
+        if (toolCalls.HasPending || refusal.Length > 0)
+        {
+            var tail = new ChatResponseUpdate { ResponseId = last?.ResponseId, MessageId = last?.MessageId, ModelId = last?.ModelId, CreatedAt = last?.CreatedAt, Role = role };
+            Complete(tail, toolCalls, refusal, number);
+            yield return tail;
+        }
+    }
+
+    private static void Complete(ChatResponseUpdate update, StreamedToolCalls toolCalls, StringBuilder refusal, int number)
+    {
+        if (refusal.Length > 0)
+        {
+            update.Contents.Add(new ErrorContent(refusal.ToString()) { ErrorCode = "refusal" });
+            refusal.Clear();
+        }
+
+        foreach (var call in toolCalls.Complete(number))
+        {
+            update.Contents.Add(call);
+        }
+    }
+}
