@@ -5,9 +5,20 @@ using System.Threading.Tasks;
 namespace OpenAI.Gen.Tests.Client;
 
 /// <summary>Counts the requests that pass through it.</summary>
-public sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class CountingHandler : DelegatingHandler
 {
     private int _count;
+
+    /// <summary>For a handler chain that sets the inner handler (IHttpClientFactory).</summary>
+    public CountingHandler()
+    {
+    }
+
+    /// <summary>In front of <paramref name="inner"/>.</summary>
+    public CountingHandler(HttpMessageHandler inner)
+        : base(inner)
+    {
+    }
 
     /// <summary>Requests seen.</summary>
     public int Count => _count;

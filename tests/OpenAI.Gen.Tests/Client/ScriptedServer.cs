@@ -47,6 +47,8 @@ public sealed class ScriptedServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // A test that leaves a stalled answer behind must not hold the teardown for the default 30 s.
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         var app = builder.Build();
         app.Run(server.HandleAsync);
         await app.StartAsync();
@@ -96,6 +98,9 @@ public sealed class ScriptedServer : IAsyncDisposable
         context.Response.ContentLength = 1000;
         await context.Response.WriteAsync("{\"id\":\"chatcmpl-");
         await context.Response.Body.FlushAsync();
+
+        // Let the headers and the first bytes reach the client, so the break is mid-body rather than before the headers.
+        await Task.Delay(50);
         context.Abort();
     };
 

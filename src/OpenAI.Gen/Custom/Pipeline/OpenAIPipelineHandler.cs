@@ -103,7 +103,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             case OpenAITimeoutException timeout:
                 throw new OpenAITimeoutException($"{target} timed out after {call.Attempts} attempt(s): {timeout.Message}", timeout.Timeout, timeout.InnerException);
             case HttpRequestException or IOException:
-                throw new OpenAIConnectionException($"{target} failed after {call.Attempts} attempt(s), no complete answer: {error.Message}", error);
+                throw new OpenAIConnectionException($"{target} failed after {call.Attempts} attempt(s), no complete answer: {Chain(error)}", error);
             default:
                 ExceptionDispatchInfo.Capture(error).Throw();
                 throw error;
@@ -121,8 +121,12 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     {
         null => "HTTP " + (int)outcome.Result!.StatusCode,
         OpenAITimeoutException timeout => timeout.Message,
-        var e => e.GetType().Name + ": " + e.Message,
+        var e => Chain(e),
     };
+
+    /// <summary>The exception and its causes, e.g. <c>HttpRequestException: … → SocketException: Connection refused</c>.</summary>
+    private static string Chain(Exception e) =>
+        e.GetType().Name + ": " + e.Message + (e.InnerException is { } inner ? " → " + Chain(inner) : string.Empty);
 
     private static bool IsEventStream(HttpContent content) =>
         string.Equals(content.Headers.ContentType?.MediaType, EventStream, StringComparison.OrdinalIgnoreCase);
