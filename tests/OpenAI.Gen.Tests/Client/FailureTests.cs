@@ -71,7 +71,7 @@ public class FailureTests : LoopbackTest
         Assert.Multiple(() =>
         {
             Assert.That(e!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(200)));
-            Assert.That(e.Message, Does.Contain("timed out after 2 attempt(s): no complete answer within 00:00:00.2000000 (OpenAIClientOptions.Timeout)"));
+            Assert.That(e.Message, Does.Contain("timed out after 2 attempt(s): no complete answer within 200 ms (OpenAIClientOptions.Timeout)"));
             Assert.That(Server.Requests, Has.Count.EqualTo(2), "a timed-out attempt is retried");
         });
     }
@@ -97,7 +97,7 @@ public class FailureTests : LoopbackTest
         Assert.Multiple(() =>
         {
             Assert.That(e!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(200)));
-            Assert.That(e.Message, Does.Contain("the HttpClient's Timeout"));
+            Assert.That(e.Message, Does.Contain("within 200 ms (the HttpClient's Timeout)"));
         });
     }
 
@@ -176,6 +176,8 @@ public class FailureTests : LoopbackTest
             Assert.That(() => Client(o => o.MaxRetryDelay = TimeSpan.FromDays(2)), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("OpenAIClientOptions.MaxRetryDelay"));
             Assert.That(() => Client(o => o.BaseUrl = new Uri("/v1", UriKind.Relative)), Throws.ArgumentException.With.Message.Contains("OpenAIClientOptions.BaseUrl"));
             Assert.That(() => Client(o => o.BaseUrl = new Uri("ftp://example.com/v1")), Throws.ArgumentException.With.Message.Contains("OpenAIClientOptions.BaseUrl"));
+            Assert.That(() => Client(o => o.DefaultHeaders["Content-Type"] = "text/plain"), Throws.ArgumentException.With.Message.Contains("OpenAIClientOptions.DefaultHeaders: 'Content-Type'"));
+            Assert.That(() => Client(o => o.DefaultHeaders["Bad Name"] = "x"), Throws.ArgumentException.With.Message.Contains("'Bad Name'"));
         });
     }
 

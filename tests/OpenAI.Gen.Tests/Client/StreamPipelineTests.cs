@@ -73,7 +73,7 @@ public class StreamPipelineTests : LoopbackTest
         {
             Assert.That(first, Is.EqualTo("data: {\"n\":1}"));
             Assert.That(e!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
-            Assert.That(e.Message, Does.Contain("stalled"));
+            Assert.That(e.Message, Does.Contain("stalled: no data within 300 ms (OpenAIClientOptions.Timeout)"));
         });
     }
 

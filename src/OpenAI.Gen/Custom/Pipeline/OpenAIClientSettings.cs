@@ -55,7 +55,7 @@ internal sealed class OpenAIClientSettings
 
         Timeout = options.Timeout;
         MaxRetries = options.MaxRetries;
-        DefaultHeaders = options.DefaultHeaders.ToList();
+        DefaultHeaders = ValidHeaders(options.DefaultHeaders);
         Logger = (ILogger?)options.LoggerFactory?.CreateLogger<OpenAIClient>() ?? NullLogger.Instance;
         Transport = transport ?? options.HttpClient ?? SharedTransport.Value;
     }
@@ -96,6 +96,12 @@ internal sealed class OpenAIClientSettings
     internal static string MissingApiKeyMessage =>
         $"No OpenAI API key: set OpenAIClientOptions.ApiKey (or pass it to the OpenAIClient constructor) or the {OpenAIClientOptions.ApiKeyEnvironmentVariable} environment variable.";
 
+    /// <summary>A time limit for a message: <c>200 ms</c>, <c>600 s</c>.</summary>
+    internal static string Format(TimeSpan duration) =>
+        duration.TotalSeconds < 1
+            ? duration.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " ms"
+            : duration.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
     private static string ResolveBaseUrl(Uri? configured)
     {
         var url = configured;
@@ -115,6 +121,21 @@ internal sealed class OpenAIClientSettings
 
         var text = url.ToString();
         return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ValidHeaders(IDictionary<string, string> headers)
+    {
+        // A name HttpClient would refuse (a content header, a malformed name) would otherwise be dropped without a word.
+        using var probe = new HttpRequestMessage();
+        foreach (var header in headers)
+        {
+            if (!probe.Headers.TryAddWithoutValidation(header.Key, header.Value ?? string.Empty))
+            {
+                throw new ArgumentException($"OpenAIClientOptions.DefaultHeaders: '{header.Key}' cannot be sent as a request header.");
+            }
+        }
+
+        return headers.ToList();
     }
 
     private static TimeSpan Delay(TimeSpan value, string name) =>

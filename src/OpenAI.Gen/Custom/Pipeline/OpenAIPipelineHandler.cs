@@ -186,8 +186,8 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             // Our limit, or else the caller's HttpClient.Timeout: a timeout either way, never the caller's cancellation.
             var timeout = new OpenAITimeoutException(
                 limit.IsCancellationRequested
-                    ? $"no complete answer within {_settings.Timeout} (OpenAIClientOptions.Timeout)"
-                    : $"no complete answer within {_settings.Transport.Timeout} (the HttpClient's Timeout)",
+                    ? $"no complete answer within {OpenAIClientSettings.Format(_settings.Timeout)} (OpenAIClientOptions.Timeout)"
+                    : $"no complete answer within {OpenAIClientSettings.Format(_settings.Transport.Timeout)} (the HttpClient's Timeout)",
                 limit.IsCancellationRequested ? _settings.Timeout : _settings.Transport.Timeout,
                 e);
             return Outcome.FromException<HttpResponseMessage>(timeout);

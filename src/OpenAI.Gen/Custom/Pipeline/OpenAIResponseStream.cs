@@ -106,7 +106,7 @@ internal sealed class OpenAIResponseStream : Stream
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
             // The read was aborted by our limit (it may surface as a cancellation or as an I/O error).
-            throw new OpenAITimeoutException($"The streamed answer of {_target} stalled: no data within {_timeout} (OpenAIClientOptions.Timeout).", _timeout, e);
+            throw new OpenAITimeoutException($"The streamed answer of {_target} stalled: no data within {OpenAIClientSettings.Format(_timeout)} (OpenAIClientOptions.Timeout).", _timeout, e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or HttpRequestException)
         {
