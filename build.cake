@@ -34,6 +34,12 @@ Task("Pack")
         NoBuild = true,
         OutputDirectory = artifacts,
     });
+    DotNetPack("./src/OpenAI.Gen.Extensions.DependencyInjection/OpenAI.Gen.Extensions.DependencyInjection.csproj", new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        OutputDirectory = artifacts,
+    });
 });
 
 Task("Default")
