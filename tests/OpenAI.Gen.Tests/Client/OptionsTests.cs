@@ -73,6 +73,22 @@ public class OptionsTests : LoopbackTest
     }
 
     [Test]
+    public async Task An_Authorization_header_on_the_caller_HttpClient_stands_in_for_the_key()
+    {
+        Server.Script(ScriptedServer.Json(200, ChatAnswer));
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "token-from-caller");
+
+        await Client(o =>
+        {
+            o.ApiKey = null;
+            o.HttpClient = http;
+        }).CreateChatCompletionAsync(ChatRequest);
+
+        Assert.That(Server.Requests[0].Header("Authorization"), Is.EqualTo("Bearer token-from-caller"));
+    }
+
+    [Test]
     public async Task Key_base_url_organization_and_project_come_from_the_environment()
     {
         using var environment = new EnvironmentScope(

@@ -194,13 +194,14 @@ public class RetryTests : LoopbackTest
     [Test]
     public void No_retries_when_MaxRetries_is_0()
     {
-        Server.Script(ScriptedServer.Json(503, Error("busy", "server_error")), ScriptedServer.Json(200, ChatAnswer));
+        Server.Script(ScriptedServer.Json(503, Error("busy", "server_error"), ("Retry-After", "7")), ScriptedServer.Json(200, ChatAnswer));
 
         var e = Assert.ThrowsAsync<OpenAIException>(() => Client(o => o.MaxRetries = 0).CreateChatCompletionAsync(ChatRequest));
 
         Assert.Multiple(() =>
         {
             Assert.That(e!.StatusCode, Is.EqualTo(503));
+            Assert.That(e.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)), "the caller can schedule its own retry");
             Assert.That(Server.Requests, Has.Count.EqualTo(1));
         });
     }

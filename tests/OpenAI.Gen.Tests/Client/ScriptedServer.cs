@@ -122,11 +122,12 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>
     /// Answers 200 <c>text/event-stream</c>: writes <paramref name="first"/>, flushes, waits for <paramref name="release"/>
     /// (or the client leaving), then writes <paramref name="rest"/> — or, with a null <paramref name="rest"/>, drops the connection.
+    /// <paramref name="contentType"/> can label the stream otherwise.
     /// </summary>
-    public static Func<HttpContext, Task> EventStream(string first, Task release, string? rest) => async context =>
+    public static Func<HttpContext, Task> EventStream(string first, Task release, string? rest, string contentType = "text/event-stream") => async context =>
     {
         context.Response.StatusCode = 200;
-        context.Response.ContentType = "text/event-stream";
+        context.Response.ContentType = contentType;
         await context.Response.WriteAsync(first);
         await context.Response.Body.FlushAsync();
         await Task.WhenAny(release, Task.Delay(Timeout.Infinite, context.RequestAborted));

@@ -38,6 +38,20 @@ public class StreamPipelineTests : LoopbackTest
     }
 
     [Test]
+    public async Task A_successful_answer_that_is_not_JSON_is_handed_on_as_it_arrives_too()
+    {
+        var release = new TaskCompletionSource();
+        Server.Script(ScriptedServer.EventStream(FirstEvent, release.Task, "data: [DONE]\n\n", contentType: "text/plain"));
+
+        using var response = await Pipeline().SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var first = await reader.ReadLineAsync();
+        release.SetResult();
+
+        Assert.That(first, Is.EqualTo("data: {\"n\":1}"), "not held back until the server finished");
+    }
+
+    [Test]
     public async Task A_stream_broken_after_its_first_event_raises_a_connection_error_and_is_not_retried()
     {
         var release = new TaskCompletionSource();

@@ -12,8 +12,9 @@ namespace OpenAI.Gen;
 
 /// <summary>
 /// What happens between the client and the wire: each attempt gets a fresh copy of the request with the credentials and
-/// configured headers, its own time limit, and a body that is either read whole inside that limit (so a connection lost
-/// mid-answer is retried like any other) or, for <c>text/event-stream</c>, handed on as a stream that is never retried.
+/// configured headers, its own time limit, and a body that is either read whole inside that limit (JSON and error
+/// answers, so a connection lost mid-answer is retried like any other) or, for any other successful answer such as
+/// <c>text/event-stream</c>, handed on as a stream that is never retried.
 /// Polly's retry decides when to try again (status, <c>x-should-retry</c>, <c>retry-after-ms</c>/<c>Retry-After</c>,
 /// exponential backoff with jitter); failures leave as <see cref="OpenAIException"/> subclasses, the caller's
 /// cancellation as <see cref="OperationCanceledException"/>.
@@ -21,7 +22,6 @@ namespace OpenAI.Gen;
 internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 {
     private const int CopyBufferSize = 81920;
-    private const string EventStream = "text/event-stream";
 
     private static readonly ResiliencePropertyKey<OpenAIPipelineCall> CallKey = new("OpenAI.Gen.Call");
 
@@ -128,8 +128,17 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     private static string Chain(Exception e) =>
         e.GetType().Name + ": " + e.Message + (e.InnerException is { } inner ? " → " + Chain(inner) : string.Empty);
 
-    private static bool IsEventStream(HttpContent content) =>
-        string.Equals(content.Headers.ContentType?.MediaType, EventStream, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether to read the body whole: error answers (small, and read whole anyway) and JSON answers. Anything else that
+    /// succeeded — <c>text/event-stream</c>, or a stream a server labels oddly — is handed on as it arrives.
+    /// </summary>
+    private static bool ReadWhole(HttpResponseMessage response, HttpContent content)
+    {
+        var mediaType = content.Headers.ContentType?.MediaType;
+        return !response.IsSuccessStatusCode
+            || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false);
+    }
 
     private static HttpContent WithHeadersOf(HttpContent source, HttpContent target)
     {
@@ -200,8 +209,8 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     }
 
     /// <summary>
-    /// Reads a plain answer whole within the attempt's limit (answers are small; the generated client reads them whole
-    /// anyway), or wraps a streamed one so its reads are timed and its failures typed.
+    /// Reads a JSON or error answer whole within the attempt's limit (such answers are small, and the generated client
+    /// reads them whole anyway), or wraps any other one as a stream whose reads are timed and whose failures are typed.
     /// </summary>
     private async Task TakeBodyAsync(HttpResponseMessage response, string target, CancellationToken cancellationToken)
     {
@@ -211,7 +220,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             return;
         }
 
-        if (IsEventStream(content))
+        if (!ReadWhole(response, content))
         {
             var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
             response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, _settings.Timeout, target)));
