@@ -77,7 +77,7 @@ public class StreamPipelineTests : LoopbackTest
         var never = new TaskCompletionSource();
         Server.Script(ScriptedServer.EventStream(FirstEvent, never.Task, "late"));
 
-        using var response = await Pipeline(o => o.Timeout = TimeSpan.FromMilliseconds(300)).SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Pipeline(o => o.Timeout = TimeSpan.FromMilliseconds(500)).SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await reader.ReadLineAsync();
 
@@ -86,8 +86,8 @@ public class StreamPipelineTests : LoopbackTest
         Assert.Multiple(() =>
         {
             Assert.That(first, Is.EqualTo("data: {\"n\":1}"));
-            Assert.That(e!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
-            Assert.That(e.Message, Does.Contain("stalled: no data within 300 ms (OpenAIClientOptions.Timeout)"));
+            Assert.That(e!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
+            Assert.That(e.Message, Does.Contain("stalled: no data within 500 ms (OpenAIClientOptions.Timeout)"));
         });
     }
 
