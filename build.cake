@@ -3,6 +3,13 @@ var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 var solution = "./OpenAI.Gen.sln";
 var artifacts = Directory("./artifacts");
+// Every package this repository ships.
+var packages = new[]
+{
+    "./src/OpenAI.Gen/OpenAI.Gen.csproj",
+    "./src/OpenAI.Gen.Testing/OpenAI.Gen.Testing.csproj",
+    "./src/OpenAI.Gen.Extensions.DependencyInjection/OpenAI.Gen.Extensions.DependencyInjection.csproj",
+};
 
 Task("Clean")
     .Does(() =>
@@ -28,18 +35,15 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    DotNetPack("./src/OpenAI.Gen/OpenAI.Gen.csproj", new DotNetPackSettings
+    foreach (var project in packages)
     {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = artifacts,
-    });
-    DotNetPack("./src/OpenAI.Gen.Testing/OpenAI.Gen.Testing.csproj", new DotNetPackSettings
-    {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = artifacts,
-    });
+        DotNetPack(project, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            OutputDirectory = artifacts,
+        });
+    }
 });
 
 // Checks every x-oaiMeta example of the spec (schema + DTO round trip); fails on anything not repaired or allowed.

@@ -99,6 +99,6 @@ internal static class WireJson
     private static JsonSerializerSettings ClientSettings()
     {
         using var http = new HttpClient();
-        return new OpenAIClient(http, null).JsonSerializerSettings;
+        return new OpenAIClient(http, "sk-unused").JsonSerializerSettings;
     }
 }

@@ -1,33 +1,46 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Globalization;
+using System.Net;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
 
 /// <summary>
-/// An error answer of the OpenAI API (or of the client reading it): the HTTP status, the parsed
-/// <c>error</c> object (<see cref="ErrorMessage"/>, <see cref="ErrorType"/>, <see cref="ErrorCode"/>,
-/// <see cref="Param"/>) and the request id. Never holds the API key.
+/// Every failure of a call: an error answer of the OpenAI API (<see cref="StatusCode"/>, the parsed <c>error</c> object
+/// — <see cref="ErrorMessage"/>, <see cref="ErrorType"/>, <see cref="ErrorCode"/>, <see cref="Param"/> — the request id,
+/// <see cref="RetryAfter"/> and <see cref="RateLimits"/>), an answer the client could not read, a missing API key, or,
+/// as the subclasses <see cref="OpenAITimeoutException"/> and <see cref="OpenAIConnectionException"/>, no complete answer.
+/// Holds the answer's headers, never the request's, so never the API key.
 /// </summary>
 public partial class OpenAIException : Exception
 {
     private const int ExcerptLength = 200;
 
+    private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
+
     /// <summary>Creates the exception from an HTTP answer (the generated client calls this).</summary>
     public OpenAIException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : base(Describe(message, statusCode, response, headers), innerException)
+        : base(Describe(message, statusCode, response, headers ?? NoHeaders), innerException)
     {
         StatusCode = statusCode;
         Response = response;
-        Headers = headers;
-        RequestId = Header(headers, "x-request-id");
+        Headers = headers ?? NoHeaders;
+        RequestId = OpenAIRetryAdvice.Header(Headers, "x-request-id");
+        RetryAfter = OpenAIRetryAdvice.RetryAfter(Headers, DateTimeOffset.UtcNow);
+        RateLimits = new OpenAIRateLimits(Headers);
         var error = ParseError(response);
         ErrorMessage = (string?)error?["message"];
         ErrorType = (string?)error?["type"];
-        ErrorCode = error?["code"] is JValue { Value: not null } code ? code.ToString(CultureInvariant) : null;
-        Param = (string?)error?["param"];
+        ErrorCode = Scalar(error?["code"]);
+        Param = Scalar(error?["param"]);
+    }
+
+    /// <summary>Creates the exception for a failure without an HTTP answer (<see cref="StatusCode"/> 0).</summary>
+    public OpenAIException(string message, Exception? innerException)
+        : this(message, 0, null, NoHeaders, innerException)
+    {
     }
 
     /// <summary>The HTTP status code, or 0 when the failure was not an HTTP answer.</summary>
@@ -36,7 +49,7 @@ public partial class OpenAIException : Exception
     /// <summary>The body of the answer as received.</summary>
     public string? Response { get; }
 
-    /// <summary>The response headers.</summary>
+    /// <summary>The answer's headers.</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
     /// <summary>The <c>x-request-id</c> header, to quote to OpenAI support.</summary>
@@ -54,10 +67,13 @@ public partial class OpenAIException : Exception
     /// <summary><c>error.param</c> of the body: the request member at fault.</summary>
     public string? Param { get; }
 
-    private static readonly System.Globalization.CultureInfo CultureInvariant = System.Globalization.CultureInfo.InvariantCulture;
+    /// <summary>The wait the server asked for (<c>retry-after-ms</c>, else <c>Retry-After</c>), when it did.</summary>
+    public TimeSpan? RetryAfter { get; }
 
-    private static string? Header(IReadOnlyDictionary<string, IEnumerable<string>> headers, string name) =>
-        headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+    /// <summary>The <c>x-ratelimit-*</c> headers of the answer (members null where absent).</summary>
+    public OpenAIRateLimits RateLimits { get; }
+
+    private static string? Scalar(JToken? token) => token is JValue { Value: not null } value ? value.ToString(CultureInfo.InvariantCulture) : null;
 
     private static JObject? ParseError(string? body)
     {
@@ -68,7 +84,7 @@ public partial class OpenAIException : Exception
 
         try
         {
-            return JObject.Parse(body!)["error"] as JObject;
+            return JToken.Parse(body!) is JObject root ? root["error"] as JObject : null;
         }
         catch (JsonException)
         {
@@ -80,37 +96,52 @@ public partial class OpenAIException : Exception
     {
         var error = ParseError(body);
         var parts = new List<string>();
-        if (statusCode != 0)
-        {
-            parts.Add($"HTTP {statusCode}");
-        }
-
+        var isErrorStatus = statusCode != 0 && (statusCode < 200 || statusCode > 299);
         if (error != null)
         {
             parts.Add((string?)error["message"] ?? message);
             foreach (var key in new[] { "type", "code", "param" })
             {
-                if (error[key] is JValue { Value: not null } v)
+                if (Scalar(error[key]) is { } value)
                 {
-                    parts.Add($"{key}: {v}");
+                    parts.Add($"{key}: {value}");
                 }
             }
+        }
+        else if (isErrorStatus)
+        {
+            // A proxy's HTML page or a compatible server's own error shape: say so, and show how it starts.
+            var contentType = OpenAIRetryAdvice.Header(headers, "Content-Type");
+            parts.Add(string.IsNullOrWhiteSpace(body)
+                ? "the answer has no body"
+                : $"the body is not an OpenAI error object ({contentType ?? "no content type"}), it starts: {Excerpt(body!)}");
         }
         else
         {
             parts.Add(message);
             if (!string.IsNullOrWhiteSpace(body))
             {
-                var flat = string.Join(" ", body!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                parts.Add("body: " + (flat.Length > ExcerptLength ? flat.Substring(0, ExcerptLength) + "…" : flat));
+                parts.Add("body: " + Excerpt(body!));
             }
         }
 
-        if (Header(headers, "x-request-id") is { } id)
+        if (OpenAIRetryAdvice.Header(headers, "x-request-id") is { } id)
         {
             parts.Add("request id: " + id);
         }
 
-        return string.Join("; ", parts);
+        var text = string.Join("; ", parts);
+        if (statusCode == 0)
+        {
+            return text;
+        }
+
+        return Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? $"HTTP {statusCode} ({(HttpStatusCode)statusCode}): {text}" : $"HTTP {statusCode}: {text}";
+    }
+
+    private static string Excerpt(string body)
+    {
+        var flat = string.Join(" ", body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length > ExcerptLength ? flat.Substring(0, ExcerptLength) + "…" : flat;
     }
 }

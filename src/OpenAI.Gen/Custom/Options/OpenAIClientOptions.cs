@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+
+namespace OpenAI.Gen;
+
+/// <summary>
+/// Settings of an <see cref="OpenAIClient"/>: credentials, server, timeouts, retries, transport and logging.
+/// Read once when the client is created; later changes to this object do not affect an existing client.
+/// Every property can be bound from configuration (e.g. <c>services.AddOpenAIGen(configuration.GetSection("OpenAI"))</c>)
+/// except <see cref="HttpClient"/> and <see cref="LoggerFactory"/>.
+/// </summary>
+public sealed class OpenAIClientOptions
+{
+    /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
+    public const string ApiKeyEnvironmentVariable = "OPENAI_API_KEY";
+
+    /// <summary>The environment variable read when <see cref="BaseUrl"/> is not set.</summary>
+    public const string BaseUrlEnvironmentVariable = "OPENAI_BASE_URL";
+
+    /// <summary>The environment variable read when <see cref="Organization"/> is not set.</summary>
+    public const string OrganizationEnvironmentVariable = "OPENAI_ORG_ID";
+
+    /// <summary>The environment variable read when <see cref="Project"/> is not set.</summary>
+    public const string ProjectEnvironmentVariable = "OPENAI_PROJECT_ID";
+
+    /// <summary>The server used when neither <see cref="BaseUrl"/> nor <c>OPENAI_BASE_URL</c> is set.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://api.openai.com/v1");
+
+    /// <summary>
+    /// The API key, sent as <c>Authorization: Bearer …</c>. When not set, <c>OPENAI_API_KEY</c> is read; when neither is
+    /// set (and no <c>Authorization</c> header is configured otherwise) the first call fails with an <see cref="OpenAIException"/>.
+    /// Never written to a message, log line or <c>ToString</c>.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The server, e.g. <c>https://api.openai.com/v1</c> or any OpenAI-compatible server; operation paths are appended
+    /// to it. When not set, <c>OPENAI_BASE_URL</c> is read, then <see cref="DefaultBaseUrl"/> is used.
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Sent as the <c>OpenAI-Organization</c> header when set (else <c>OPENAI_ORG_ID</c> when set).</summary>
+    public string? Organization { get; set; }
+
+    /// <summary>Sent as the <c>OpenAI-Project</c> header when set (else <c>OPENAI_PROJECT_ID</c> when set).</summary>
+    public string? Project { get; set; }
+
+    /// <summary>
+    /// The longest one attempt may take: until the whole answer has arrived, or, for a streamed answer, until its headers
+    /// arrive and then between two pieces of the stream. An attempt that runs out of time is retried like a lost
+    /// connection; the last one raises <see cref="OpenAITimeoutException"/>. Default 10 minutes;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How many times a failed attempt is retried (408, 409, 429, 5xx, lost connections, timeouts). Default 2; 0 disables
+    /// retries. A streamed answer is never retried once its headers have arrived.
+    /// </summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The median wait before the first retry; it doubles on every retry, with jitter. Default 0.5 s.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(0.5);
+
+    /// <summary>The longest computed wait between two attempts. Default 8 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
+    /// The longest wait the server may ask for with <c>retry-after-ms</c> or <c>Retry-After</c>; a longer ask is cut to
+    /// this. Default 60 s.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The <see cref="System.Net.Http.HttpClient"/> that carries the requests, owned by the caller (its handlers, proxy,
+    /// <c>DefaultRequestHeaders</c> and its own <c>Timeout</c> apply too). When not set, a client shared by all
+    /// <see cref="OpenAIClient"/> instances of the process is used.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Headers added to every request, e.g. for a gateway. A header named here replaces the one the client would send
+    /// (<c>User-Agent</c>, <c>Authorization</c>, <c>OpenAI-Organization</c>, <c>OpenAI-Project</c>). Values are never logged.
+    /// </summary>
+    public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where the client logs requests, answers (status, request id, duration) and retries; none when not set.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+}

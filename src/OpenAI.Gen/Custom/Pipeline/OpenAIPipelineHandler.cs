@@ -1,0 +1,239 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace OpenAI.Gen;
+
+/// <summary>
+/// What happens between the client and the wire: each attempt gets a fresh copy of the request with the credentials and
+/// configured headers, its own time limit, and a body that is either read whole inside that limit (JSON and error
+/// answers, so a connection lost mid-answer is retried like any other) or, for any other successful answer such as
+/// <c>text/event-stream</c>, handed on as a stream that is never retried.
+/// Polly's retry decides when to try again (status, <c>x-should-retry</c>, <c>retry-after-ms</c>/<c>Retry-After</c>,
+/// exponential backoff with jitter); failures leave as <see cref="OpenAIException"/> subclasses, the caller's
+/// cancellation as <see cref="OperationCanceledException"/>.
+/// </summary>
+internal sealed class OpenAIPipelineHandler : HttpMessageHandler
+{
+    private const int CopyBufferSize = 81920;
+
+    private static readonly ResiliencePropertyKey<OpenAIPipelineCall> CallKey = new("OpenAI.Gen.Call");
+
+    private readonly OpenAIClientSettings _settings;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+
+    internal OpenAIPipelineHandler(OpenAIClientSettings settings)
+    {
+        _settings = settings;
+        _retry = settings.MaxRetries == 0
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.InitialRetryDelay,
+                MaxDelay = settings.MaxRetryDelay,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome)),
+                OnRetry = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null!);
+                    OpenAILog.Retrying(_settings.Logger, call.Template.Target, call.Attempts, Reason(args.Outcome), args.RetryDelay);
+                    return default;
+                },
+            }).Build();
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!_settings.HasCredentials)
+        {
+            throw new OpenAIException(OpenAIClientSettings.MissingApiKeyMessage, null);
+        }
+
+        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request).ConfigureAwait(false), cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        Outcome<HttpResponseMessage> outcome;
+        try
+        {
+            context.Properties.Set(CallKey, call);
+            outcome = await _retry.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Handler.AttemptAsync(state.Call),
+                context,
+                (Handler: this, Call: call)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        var target = call.Template.Target;
+        if (outcome.Exception is not { } error)
+        {
+            var response = outcome.Result!;
+            if (ShouldRetry(outcome))
+            {
+                OpenAILog.GaveUp(_settings.Logger, target, call.Attempts, Reason(outcome));
+            }
+
+            return response;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            if (error is OperationCanceledException)
+            {
+                ExceptionDispatchInfo.Capture(error).Throw();
+            }
+
+            throw new OperationCanceledException("The call was canceled by the caller.", error, cancellationToken);
+        }
+
+        OpenAILog.GaveUp(_settings.Logger, target, call.Attempts, Reason(outcome));
+        switch (error)
+        {
+            case OpenAITimeoutException timeout:
+                throw new OpenAITimeoutException($"{target} timed out after {call.Attempts} attempt(s): {timeout.Message}", timeout.Timeout, timeout.InnerException);
+            case HttpRequestException or IOException:
+                throw new OpenAIConnectionException($"{target} failed after {call.Attempts} attempt(s), no complete answer: {Chain(error)}", error);
+            default:
+                ExceptionDispatchInfo.Capture(error).Throw();
+                throw error;
+        }
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        null => OpenAIRetryAdvice.ShouldRetry((int)outcome.Result!.StatusCode, outcome.Result.Headers),
+        OpenAITimeoutException or HttpRequestException or IOException => true,
+        _ => false,
+    };
+
+    private static string Reason(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        null => "HTTP " + (int)outcome.Result!.StatusCode,
+        OpenAITimeoutException timeout => timeout.Message,
+        var e => Chain(e),
+    };
+
+    /// <summary>The exception and its causes, e.g. <c>HttpRequestException: … → SocketException: Connection refused</c>.</summary>
+    private static string Chain(Exception e) =>
+        e.GetType().Name + ": " + e.Message + (e.InnerException is { } inner ? " → " + Chain(inner) : string.Empty);
+
+    /// <summary>
+    /// Whether to read the body whole: error answers (small, and read whole anyway) and JSON answers. Anything else that
+    /// succeeded — <c>text/event-stream</c>, or a stream a server labels oddly — is handed on as it arrives.
+    /// </summary>
+    private static bool ReadWhole(HttpResponseMessage response, HttpContent content)
+    {
+        var mediaType = content.Headers.ContentType?.MediaType;
+        return !response.IsSuccessStatusCode
+            || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false);
+    }
+
+    private static HttpContent WithHeadersOf(HttpContent source, HttpContent target)
+    {
+        foreach (var header in source.Headers)
+        {
+            target.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return target;
+    }
+
+    private static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return content.ReadAsStreamAsync(cancellationToken);
+#else
+        return content.ReadAsStreamAsync();
+#endif
+    }
+
+    private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response && OpenAIRetryAdvice.RetryAfter(response.Headers, DateTimeOffset.UtcNow) is { } wait
+            ? OpenAIRetryAdvice.Cap(wait, _settings.MaxRetryAfter)
+            : null;
+
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(OpenAIPipelineCall call)
+    {
+        var attempt = ++call.Attempts;
+        var target = call.Template.Target;
+        OpenAILog.Sending(_settings.Logger, target, attempt, _settings.MaxRetries + 1);
+
+        // Not disposed: the answer refers to it, and its content is a plain byte array.
+        var request = call.Template.CreateAttempt(_settings);
+        var started = Stopwatch.GetTimestamp();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
+        if (_settings.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            limit.CancelAfter(_settings.Timeout);
+        }
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            await TakeBodyAsync(response, target, limit.Token).ConfigureAwait(false);
+            var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
+            OpenAILog.Answered(_settings.Logger, target, (int)response.StatusCode, OpenAIRetryAdvice.Header(response.Headers, "x-request-id"), elapsed, attempt);
+            return Outcome.FromResult(response);
+        }
+        catch (Exception e) when (!call.CancellationToken.IsCancellationRequested && (limit.IsCancellationRequested || e is OperationCanceledException))
+        {
+            response?.Dispose();
+
+            // Our limit, or else the caller's HttpClient.Timeout: a timeout either way, never the caller's cancellation.
+            var timeout = new OpenAITimeoutException(
+                limit.IsCancellationRequested
+                    ? $"no complete answer within {OpenAIClientSettings.Format(_settings.Timeout)} (OpenAIClientOptions.Timeout)"
+                    : $"no complete answer within {OpenAIClientSettings.Format(_settings.Transport.Timeout)} (the HttpClient's Timeout)",
+                limit.IsCancellationRequested ? _settings.Timeout : _settings.Transport.Timeout,
+                e);
+            return Outcome.FromException<HttpResponseMessage>(timeout);
+        }
+        catch (Exception e)
+        {
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(e);
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON or error answer whole within the attempt's limit (such answers are small, and the generated client
+    /// reads them whole anyway), or wraps any other one as a stream whose reads are timed and whose failures are typed.
+    /// </summary>
+    private async Task TakeBodyAsync(HttpResponseMessage response, string target, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        if (content == null)
+        {
+            return;
+        }
+
+        if (!ReadWhole(response, content))
+        {
+            var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
+            response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, _settings.Timeout, target)));
+            return;
+        }
+
+        var buffer = new MemoryStream();
+        using (var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false))
+        {
+            await stream.CopyToAsync(buffer, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+        }
+
+        response.Content = WithHeadersOf(content, new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length));
+        content.Dispose();
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+
+namespace OpenAI.Gen;
+
+/// <summary>
+/// The caller's request with its body read once, so each attempt sends a fresh copy: an <see cref="HttpRequestMessage"/>
+/// can be sent only once, and the caller's <see cref="HttpClient"/> must see a request it has not seen.
+/// </summary>
+internal sealed class OpenAIRequestTemplate
+{
+    private readonly HttpRequestMessage _original;
+    private readonly byte[]? _body;
+
+    private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body)
+    {
+        _original = original;
+        _body = body;
+        Target = original.Method.Method + " " + (original.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host + uri.AbsolutePath : original.RequestUri?.ToString());
+    }
+
+    /// <summary>Method, host and path, e.g. <c>POST api.openai.com/v1/chat/completions</c>: no query, no user info, no headers.</summary>
+    internal string Target { get; }
+
+    internal static async Task<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request)
+    {
+        var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return new OpenAIRequestTemplate(request, body);
+    }
+
+    /// <summary>A copy of the request with the configured headers; the caller's own headers win over them.</summary>
+    internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings)
+    {
+        var request = new HttpRequestMessage(_original.Method, _original.RequestUri) { Version = _original.Version };
+#if NET8_0_OR_GREATER
+        request.VersionPolicy = _original.VersionPolicy;
+        foreach (var option in _original.Options)
+        {
+            ((IDictionary<string, object?>)request.Options)[option.Key] = option.Value;
+        }
+#else
+        foreach (var property in _original.Properties)
+        {
+            request.Properties[property.Key] = property.Value;
+        }
+#endif
+        foreach (var header in _original.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var header in settings.DefaultHeaders)
+        {
+            AddIfAbsent(request, header.Key, header.Value);
+        }
+
+        AddIfAbsent(request, OpenAIClientSettings.AuthorizationHeader, settings.BearerValue);
+        AddIfAbsent(request, OpenAIClientSettings.OrganizationHeader, settings.Organization);
+        AddIfAbsent(request, OpenAIClientSettings.ProjectHeader, settings.Project);
+        AddIfAbsent(request, OpenAIClientSettings.UserAgentHeader, OpenAIClientSettings.UserAgent);
+
+        if (_body != null)
+        {
+            request.Content = new ByteArrayContent(_body);
+            foreach (var header in _original.Content!.Headers)
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return request;
+    }
+
+    private static void AddIfAbsent(HttpRequestMessage request, string name, string? value)
+    {
+        if (value != null && !request.Headers.Contains(name))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+}
