@@ -124,13 +124,14 @@ public class ChatResponseMappingTests
     {
         var error = Assert.ThrowsAsync<OpenAIException>(() => SentBodyAsync(
             chat => chat.GetResponseAsync("Hello"),
-            """{"error": {"message": "Rate limit reached", "type": "requests", "param": null, "code": "rate_limit_exceeded"}}""",
-            HttpStatusCode.TooManyRequests));
+            """{"error": {"message": "Unknown model", "type": "invalid_request_error", "param": "model", "code": "model_not_found"}}""",
+            HttpStatusCode.BadRequest));
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.StatusCode, Is.EqualTo(429));
-            Assert.That(error.ErrorType, Is.EqualTo("requests"));
+            Assert.That(error!.StatusCode, Is.EqualTo(400));
+            Assert.That(error.ErrorType, Is.EqualTo("invalid_request_error"));
+            Assert.That(error.ErrorCode, Is.EqualTo("model_not_found"));
             Assert.That(error.RequestId, Is.EqualTo("req_mock"));
         });
     }
