@@ -12,6 +12,8 @@ public static class Program
     /// <summary>Every command; add a new one here.</summary>
     private static readonly ICliCommand[] Commands =
     {
+        new ChatCommand(),
+        new CompleteCommand(),
         new ValidateExamplesCommand(),
     };
 

@@ -25,7 +25,7 @@ namespace OpenAI.Gen.Tests.ExtensionsAI;
 public sealed class ScriptedChatServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _answers = new();
-    private readonly ConcurrentQueue<(string Path, JObject Body)> _requests = new();
+    private readonly ConcurrentQueue<(string Path, string? Authorization, JObject Body)> _requests = new();
     private readonly WebApplication _app;
 
     private ScriptedChatServer(WebApplication app)
@@ -41,6 +41,9 @@ public sealed class ScriptedChatServer : IAsyncDisposable
 
     /// <summary>Paths of the requests received, in order.</summary>
     public IReadOnlyList<string> Paths => _requests.Select(r => r.Path).ToList();
+
+    /// <summary>Authorization headers of the requests received, in order.</summary>
+    public IReadOnlyList<string?> Authorizations => _requests.Select(r => r.Authorization).ToList();
 
     /// <summary>Starts a server that answers with <paramref name="answers"/>, one per request.</summary>
     public static async Task<ScriptedChatServer> StartAsync(params Func<HttpContext, Task>[] answers)
@@ -100,7 +103,7 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
-        _requests.Enqueue((context.Request.Path.Value ?? string.Empty, JObject.Parse(text)));
+        _requests.Enqueue((context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.FirstOrDefault(), JObject.Parse(text)));
         if (_answers.TryDequeue(out var answer))
         {
             await answer(context);
