@@ -9,6 +9,7 @@ var packages = new[]
     "./src/OpenAI.Gen/OpenAI.Gen.csproj",
     "./src/OpenAI.Gen.Testing/OpenAI.Gen.Testing.csproj",
     "./src/OpenAI.Gen.Extensions.DependencyInjection/OpenAI.Gen.Extensions.DependencyInjection.csproj",
+    "./src/OpenAI.Gen.Extensions.AI/OpenAI.Gen.Extensions.AI.csproj",
 };
 
 Task("Clean")
