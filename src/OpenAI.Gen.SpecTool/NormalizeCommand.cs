@@ -74,8 +74,8 @@ public static class NormalizeCommand
         return sb.Append('\n').ToString();
     }
 
-    // Leaves an unchanged file alone so that MSBuild sees no new input.
-    private static void WriteIfChanged(string path, string content)
+    /// <summary>Writes <paramref name="content"/> unless the file already holds it, so MSBuild sees no new input.</summary>
+    internal static void WriteIfChanged(string path, string content)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (File.Exists(path) && File.ReadAllText(path) == content)

@@ -6,7 +6,8 @@ namespace OpenAI.Gen.SpecTool;
 /// <summary>Entry point of the spec tool.</summary>
 public static class Program
 {
-    private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...]";
+    private const string Usage = "usage: OpenAI.Gen.SpecTool cut --spec <upstream openapi.yaml> --out <openapi/openai.yaml> [--operation \"POST /chat/completions\" ...] [--tag Chat ...]\n"
+        + "       OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...]";
 
     /// <summary>Runs a command.</summary>
     public static int Main(string[] args)
@@ -15,6 +16,7 @@ public static class Program
         {
             return args.FirstOrDefault() switch
             {
+                "cut" => CutCommand.Run(args.Skip(1).ToList(), Console.Out),
                 "normalize" => NormalizeCommand.Run(args.Skip(1).ToList(), Console.Out),
                 _ => Fail(Usage),
             };
