@@ -64,6 +64,7 @@ public class SeedSpecTests
     [Test]
     public void Spec_is_complete_every_reference_resolves()
     {
+        SpecText();
         var spec = YamlLoader.LoadFile(Repo.Spec);
         var schemas = (JObject)spec["components"]!["schemas"]!;
         var refs = spec.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref").Select(p => ((string)p.Value!).Split('/').Last()).Distinct().ToList();
