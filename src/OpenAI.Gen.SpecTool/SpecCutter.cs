@@ -55,7 +55,7 @@ public sealed class SpecCutter
         }
 
         var kept = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var pending = new Queue<JToken>(paths.Properties().Where(p => keptPaths.ContainsKey(p.Name)).Select(p => p.Value));
+        var pending = new Queue<JToken>(keptPaths.Properties().Select(p => p.Value));
         foreach (var schema in DocumentedObjects(upstream, chosen))
         {
             Keep(upstream, kept, pending, "schemas", schema);
