@@ -14,7 +14,8 @@ public static class CheckPartialsCommand
         var a = Arguments.Parse(args);
         var generated = a.All("--generated").Select(File.ReadAllText).ToList();
         var handWritten = a.Positional.Distinct().ToDictionary(f => Path.GetFullPath(f), File.ReadAllText);
-        var orphans = PartialsCheck.Find(handWritten, generated, a.Optional("--nswag-config") is { } config ? HandWrittenTypes(config) : Enumerable.Empty<string>());
+        var standalone = a.All("--standalone").Concat(a.Optional("--nswag-config") is { } config ? HandWrittenTypes(config) : Enumerable.Empty<string>());
+        var orphans = PartialsCheck.Find(handWritten, generated, standalone);
         foreach (var o in orphans)
         {
             stdout.WriteLine($"{o.File}({o.Line},{o.Column}): warning OAIGEN020: the hand-written partial type '{o.Type}' has no generated part any more (the spec renamed or removed its schema); it compiles as a type of its own without the generated members. Rename it after the new schema, or drop 'partial' if it is meant to stand alone.");

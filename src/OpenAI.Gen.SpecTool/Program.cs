@@ -8,7 +8,7 @@ public static class Program
 {
     private const string Usage = "usage: OpenAI.Gen.SpecTool cut --spec <upstream openapi.yaml> --out <openapi/openai.yaml> [--operation \"POST /chat/completions\" ...] [--tag Chat ...]\n"
         + "       OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...] [--union-shape \"Name=string | string[]\"]\n"
-        + "       OpenAI.Gen.SpecTool check-partials --generated <file.g.cs> ... [--nswag-config <nswag.json>] [--stamp <file>] <hand-written .cs files>";
+        + "       OpenAI.Gen.SpecTool check-partials --generated <file.g.cs> ... [--nswag-config <nswag.json>] [--standalone TypeName ...] [--stamp <file>] <hand-written .cs files>";
 
     /// <summary>Runs a command.</summary>
     public static int Main(string[] args)
