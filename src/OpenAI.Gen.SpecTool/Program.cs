@@ -6,9 +6,11 @@ namespace OpenAI.Gen.SpecTool;
 /// <summary>Entry point of the spec tool.</summary>
 public static class Program
 {
-    private const string Usage = "usage: OpenAI.Gen.SpecTool cut --spec <upstream openapi.yaml> --out <openapi/openai.yaml> [--operation \"POST /chat/completions\" ...] [--tag Chat ...]\n"
-        + "       OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...] [--union-shape \"Name=string | string[]\"]\n"
-        + "       OpenAI.Gen.SpecTool check-partials --generated <file.g.cs> ... [--nswag-config <nswag.json>] [--standalone TypeName ...] [--stamp <file>] <hand-written .cs files>";
+    private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--union Name=Schema.prop,...]";
+
+    private const string OtherCommands = "\n       OpenAI.Gen.SpecTool normalize ... [--union-shape \"Name=string | string[]\"]"
+        + "\n       OpenAI.Gen.SpecTool cut --spec <upstream openapi.yaml> --out <openapi/openai.yaml> [--operation \"POST /chat/completions\" ...] [--tag Chat ...]"
+        + "\n       OpenAI.Gen.SpecTool check-partials --generated <file.g.cs> ... [--nswag-config <nswag.json>] [--standalone TypeName ...] [--stamp <file>] <hand-written .cs files>";
 
     /// <summary>Runs a command.</summary>
     public static int Main(string[] args)
@@ -17,10 +19,10 @@ public static class Program
         {
             return args.FirstOrDefault() switch
             {
-                "cut" => CutCommand.Run(args.Skip(1).ToList(), Console.Out),
                 "normalize" => NormalizeCommand.Run(args.Skip(1).ToList(), Console.Out),
+                "cut" => CutCommand.Run(args.Skip(1).ToList(), Console.Out),
                 "check-partials" => CheckPartialsCommand.Run(args.Skip(1).ToList(), Console.Out),
-                _ => Fail(Usage),
+                _ => Fail(Usage + OtherCommands),
             };
         }
         catch (SpecException e)
@@ -29,7 +31,7 @@ public static class Program
         }
         catch (ArgumentException e)
         {
-            return Fail("error OAIGEN002: " + e.Message + Environment.NewLine + Usage);
+            return Fail("error OAIGEN002: " + e.Message + Environment.NewLine + Usage + OtherCommands);
         }
     }
 
