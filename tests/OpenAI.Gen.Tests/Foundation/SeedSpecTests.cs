@@ -85,6 +85,7 @@ public class SeedSpecTests
     [Test]
     public void Completed_schemas_match_the_api_of_the_seed_date()
     {
+        SpecText();
         var reference = Repo.SharedSpec("openai-2024-02-23.yaml");
         if (reference == null)
         {
