@@ -60,6 +60,73 @@ Task("ValidateExamples")
         new DotNetRunSettings { Configuration = configuration });
 });
 
+// Writes the public API baseline (src/OpenAI.Gen/PublicAPI.txt) from the built library; review its diff.
+Task("ApiBaseline")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    RefreshApiBaseline();
+});
+
+// Imports a new upstream spec: dotnet cake --target=Regenerate --spec=<openapi.yaml>
+//   [--operation="POST /chat/completions" --operation=...] [--tag=Chat --tag=...]   (default: the two POST operations)
+// Cuts it into openapi/openai.yaml, builds (which regenerates the client), refreshes the API baseline and runs the
+// tests; then review `git diff openapi/openai.yaml src/OpenAI.Gen/PublicAPI.txt` and the build's OAIGEN warnings.
+Task("Regenerate")
+    .Does(() =>
+{
+    var spec = Argument<string>("spec", null) ?? throw new CakeException("Regenerate needs --spec=<path to the upstream openapi.yaml>");
+    var cut = new ProcessArgumentBuilder()
+        .Append("cut")
+        .Append("--spec").AppendQuoted(MakeAbsolute(File(spec)).FullPath)
+        .Append("--out").AppendQuoted(MakeAbsolute(File("./openapi/openai.yaml")).FullPath);
+    foreach (var operation in Arguments<string>("operation", new string[0]))
+    {
+        cut.Append("--operation").AppendQuoted(operation);
+    }
+
+    foreach (var tag in Arguments<string>("tag", new string[0]))
+    {
+        cut.Append("--tag").AppendQuoted(tag);
+    }
+
+    DotNetRun("./src/OpenAI.Gen.SpecTool/OpenAI.Gen.SpecTool.csproj", cut, new DotNetRunSettings { Configuration = configuration });
+    var baseline = File("./src/OpenAI.Gen/PublicAPI.txt");
+    var before = FileExists(baseline) ? System.IO.File.ReadAllLines(baseline) : new string[0];
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+    // One test run: every test, with the API test writing the new baseline instead of comparing.
+    RefreshApiBaseline(null);
+    var after = System.IO.File.ReadAllLines(baseline);
+    Information("Public API: {0} line(s) removed, {1} added (git diff {2})", Subtract(before, after), Subtract(after, before), baseline);
+});
+
+void RefreshApiBaseline(string filter = "FullyQualifiedName~PublicApi")
+{
+    var settings = new DotNetTestSettings { Configuration = configuration, NoBuild = true, Filter = filter };
+    settings.EnvironmentVariables["OPENAI_GEN_UPDATE_API"] = "1";
+    DotNetTest(solution, settings);
+}
+
+// How many lines of a b lacks, counting repeats.
+int Subtract(string[] a, string[] b)
+{
+    var counts = b.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+    var missing = 0;
+    foreach (var line in a)
+    {
+        if (counts.TryGetValue(line, out var n) && n > 0)
+        {
+            counts[line] = n - 1;
+        }
+        else
+        {
+            missing++;
+        }
+    }
+
+    return missing;
+}
+
 Task("Default")
     .IsDependentOn("Test")
     .IsDependentOn("Pack");

@@ -28,7 +28,23 @@ public static class NormalizeCommand
             options.Unions[union.Substring(0, eq)] = union.Substring(eq + 1).Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToList();
         }
 
+        foreach (var shape in a.All("--union-shape"))
+        {
+            var eq = shape.IndexOf('=');
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"--union-shape expects Name=shape (e.g. \"StopSequences=string | string[]\"), got '{shape}'");
+            }
+
+            options.UnionShapes[shape.Substring(0, eq)] = shape.Substring(eq + 1);
+        }
+
         var result = new SpecNormalizer(options).Normalize(YamlLoader.LoadFile(spec));
+        foreach (var note in result.Notes)
+        {
+            stdout.WriteLine($"{options.SourceName}: note: {note}");
+        }
+
         foreach (var warning in result.Warnings)
         {
             stdout.WriteLine($"{options.SourceName}: warning {warning}");
@@ -80,8 +96,8 @@ public static class NormalizeCommand
         return sb.Append('\n').ToString();
     }
 
-    // Leaves an unchanged file alone so that MSBuild sees no new input.
-    private static void WriteIfChanged(string path, string content)
+    /// <summary>Writes <paramref name="content"/> unless the file already holds it, so MSBuild sees no new input.</summary>
+    internal static void WriteIfChanged(string path, string content)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (File.Exists(path) && File.ReadAllText(path) == content)

@@ -12,6 +12,12 @@ public sealed class NormalizeOptions
     /// </summary>
     public IDictionary<string, IList<string>> Unions { get; } = new SortedDictionary<string, IList<string>>(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// The shape each hand-written union was written for, by type name, as the normalizer describes a union
+    /// ("string | string[]"); when the spec's union has another shape, the build warns which type and what changed.
+    /// </summary>
+    public IDictionary<string, string> UnionShapes { get; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+
     /// <summary>The file name used in messages.</summary>
     public string SourceName { get; set; } = "openapi.yaml";
 }

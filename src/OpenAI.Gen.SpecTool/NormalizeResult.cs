@@ -28,4 +28,7 @@ public sealed class NormalizeResult
 
     /// <summary>Things a human should look at; the build prints them as warnings.</summary>
     public List<string> Warnings { get; } = new();
+
+    /// <summary>How the spec was mapped where that is not obvious (merged unions, removed aliases); printed as messages.</summary>
+    public List<string> Notes { get; } = new();
 }

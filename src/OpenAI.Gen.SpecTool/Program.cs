@@ -8,6 +8,10 @@ public static class Program
 {
     private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--known-values <file.cs>] [--union Name=Schema.prop,...]";
 
+    private const string OtherCommands = "\n       OpenAI.Gen.SpecTool normalize ... [--union-shape \"Name=string | string[]\"]"
+        + "\n       OpenAI.Gen.SpecTool cut --spec <upstream openapi.yaml> --out <openapi/openai.yaml> [--operation \"POST /chat/completions\" ...] [--tag Chat ...]"
+        + "\n       OpenAI.Gen.SpecTool check-partials --generated <file.g.cs> ... [--nswag-config <nswag.json>] [--standalone TypeName ...] [--stamp <file>] <hand-written .cs files>";
+
     /// <summary>Runs a command.</summary>
     public static int Main(string[] args)
     {
@@ -16,7 +20,9 @@ public static class Program
             return args.FirstOrDefault() switch
             {
                 "normalize" => NormalizeCommand.Run(args.Skip(1).ToList(), Console.Out),
-                _ => Fail(Usage),
+                "cut" => CutCommand.Run(args.Skip(1).ToList(), Console.Out),
+                "check-partials" => CheckPartialsCommand.Run(args.Skip(1).ToList(), Console.Out),
+                _ => Fail(Usage + OtherCommands),
             };
         }
         catch (SpecException e)
@@ -25,7 +31,7 @@ public static class Program
         }
         catch (ArgumentException e)
         {
-            return Fail("error OAIGEN002: " + e.Message + Environment.NewLine + Usage);
+            return Fail("error OAIGEN002: " + e.Message + Environment.NewLine + Usage + OtherCommands);
         }
     }
 

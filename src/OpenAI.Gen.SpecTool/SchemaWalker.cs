@@ -31,6 +31,13 @@ public static class SchemaWalker
             yield break;
         }
 
+        // Path-level parameters (shared by the path's operations) are schemas too.
+        foreach (var s in paths.Properties().Select(p => p.Value["parameters"]).OfType<JArray>()
+                     .SelectMany(list => list.OfType<JObject>().Select(p => p["schema"]).OfType<JObject>()))
+        {
+            yield return s;
+        }
+
         foreach (var operation in paths.Properties().Select(p => p.Value).OfType<JObject>()
                      .SelectMany(item => item.Properties().Select(p => p.Value).OfType<JObject>()))
         {

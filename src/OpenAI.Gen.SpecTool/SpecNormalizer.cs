@@ -7,19 +7,24 @@ namespace OpenAI.Gen.SpecTool;
 
 /// <summary>
 /// Reshapes an OpenAI OpenAPI document (3.0 or 3.1) into the subset NSwag generates well:
-/// 3.1 nullability and <c>const</c> become 3.0 <c>nullable</c> and <c>enum</c>; unions tagged by a property become
-/// discriminator + allOf with an open "unknown" variant; configured untagged unions become references to
-/// hand-written types; string enums become open types; inline objects and enums get names from where they stand.
-/// Same input, same output: nothing depends on dictionary order or time.
+/// 3.1 nullability and <c>const</c> become 3.0 <c>nullable</c> and <c>enum</c>; unions of one member and schemas
+/// that only rename another disappear; unions tagged by a property become discriminator + allOf with an open
+/// "unknown" variant (unions that share variants become one base type); configured untagged unions become
+/// references to hand-written types; string enums become open types; inline objects and enums get names from where
+/// they stand; any other union becomes raw JSON with a warning. Same input, same output: nothing depends on
+/// dictionary order or time.
 /// </summary>
 public sealed class SpecNormalizer
 {
-    private const string SchemaPrefix = "#/components/schemas/";
+    private const string SchemaPrefix = SchemaReferences.Prefix;
     private static readonly string[] PreferredTags = { "type", "role", "object" };
+    private static readonly string[] AliasKeys = { "allOf", "$ref", "description", "title", "nullable", "deprecated" };
 
     private readonly NormalizeOptions _options;
     private readonly Dictionary<string, string> _unionByLocation = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedUnionLocations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _knownValuesByName = new(StringComparer.Ordinal);
+    private JObject _doc = new();
     private JObject _schemas = new();
     private NormalizeResult _result = null!;
 
@@ -27,20 +32,25 @@ public sealed class SpecNormalizer
     public SpecNormalizer(NormalizeOptions options)
     {
         _options = options;
-        foreach (var union in options.Unions)
-        {
-            foreach (var location in union.Value)
-            {
-                _unionByLocation[location] = union.Key;
-            }
-        }
     }
 
     /// <summary>Normalizes a copy of <paramref name="spec"/>.</summary>
     public NormalizeResult Normalize(JObject spec)
     {
         var doc = (JObject)spec.DeepClone();
+        _doc = doc;
         _result = new NormalizeResult(doc);
+        _unionByLocation.Clear();
+        _usedUnionLocations.Clear();
+        _knownValuesByName.Clear();
+        foreach (var union in _options.Unions)
+        {
+            foreach (var location in union.Value)
+            {
+                _unionByLocation[location] = union.Key;
+            }
+        }
+
         CheckReferences(doc);
         _schemas = doc["components"]?["schemas"] as JObject
                    ?? throw Error(doc, "the spec has no components.schemas");
@@ -54,16 +64,14 @@ public sealed class SpecNormalizer
             doc.Remove("jsonSchemaDialect");
         }
 
-        // Top-level unions first, so that their variants are known before properties refer to them.
-        foreach (var name in _schemas.Properties().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList())
-        {
-            if (_schemas[name] is JObject schema && Branches(schema) != null)
-            {
-                ReshapeNamedUnion(name, schema);
-            }
-        }
+        RemoveAliases();
+        FollowConfiguredUnions();
 
-        foreach (var name in _schemas.Properties().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList())
+        // Unions first, so that their variants are known (and still hold their tag enums) before members are processed.
+        ReshapeNamedUnions();
+        ReshapeInlineTaggedUnions();
+
+        foreach (var name in SchemaNames())
         {
             if (_schemas[name] is JObject schema)
             {
@@ -79,6 +87,8 @@ public sealed class SpecNormalizer
             }
         }
 
+        ProcessParameters(doc);
+
         foreach (var location in _unionByLocation.Keys.Where(l => !_usedUnionLocations.Contains(l)).OrderBy(l => l, StringComparer.Ordinal))
         {
             _result.Warnings.Add($"OAIGEN010: the hand-written union '{_unionByLocation[location]}' is configured for '{location}', which is not a union in this spec; that hand-written part is unused.");
@@ -87,6 +97,8 @@ public sealed class SpecNormalizer
         SortSchemas();
         return _result;
     }
+
+    private List<string> SchemaNames() => _schemas.Properties().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
     private SpecException Error(JToken at, string reason)
     {
@@ -157,20 +169,21 @@ public sealed class SpecNormalizer
             }
 
             var nulls = list.OfType<JObject>().Where(IsNullSchema).ToList();
-            if (nulls.Count == 0)
-            {
-                continue;
-            }
-
             foreach (var n in nulls)
             {
                 n.Remove();
             }
 
-            s["nullable"] = true;
+            if (nulls.Count > 0)
+            {
+                s["nullable"] = true;
+            }
+
+            // A union of one member (left by removing null, or written so) is that member.
             if (list.Count == 1 && list[0] is JObject only)
             {
                 s.Remove(key);
+                s.Remove("discriminator");
                 if (only["$ref"] != null)
                 {
                     s["allOf"] = new JArray(only);
@@ -222,42 +235,416 @@ public sealed class SpecNormalizer
     private static bool IsNullSchema(JObject s) =>
         (string?)s["type"] == "null" || (s["type"] is JArray a && a.Count == 1 && (string?)a[0] == "null");
 
+    // --- aliases and configured unions ---------------------------------------------------------------------
+
+    // A named schema that only renames another (what a one-member union becomes) would be generated as an empty
+    // subclass that no tagged union maps; every reference goes to the schema it renames instead.
+    private void RemoveAliases()
+    {
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var name in SchemaNames().Where(n => !_unionByLocation.ContainsKey(n)))
+            {
+                if (_schemas[name] is JObject s && s.Properties().All(p => AliasKeys.Contains(p.Name) || p.Name.StartsWith("x-", StringComparison.Ordinal)) && SchemaReferences.Target(s) is { } target
+                    && target != name && _schemas[target] != null)
+                {
+                    SchemaReferences.Retarget(_doc, name, target);
+                    _schemas.Remove(name);
+                    _result.Notes.Add($"'{name}' only renames '{target}'; references to it use '{target}'.");
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    // A configured property that refers to a named union (3.1 specs name the 'stop' union StopConfiguration) makes
+    // that named union the hand-written type; a configured location the spec does not have is reported.
+    private void FollowConfiguredUnions()
+    {
+        foreach (var location in _unionByLocation.Keys.OrderBy(l => l, StringComparer.Ordinal).ToList())
+        {
+            var union = _unionByLocation[location];
+            var node = Find(location);
+            if (node == null)
+            {
+                _usedUnionLocations.Add(location);
+                _result.Warnings.Add($"OAIGEN011: the hand-written union '{union}' is configured for '{location}', which this spec does not define (removed or renamed?); that hand-written part is unused. Fix the OpenAIGenUnion item in OpenAI.Gen.Generation.targets.");
+                continue;
+            }
+
+            if (Branches(node) != null || SchemaReferences.Target(node) is not { } named || _schemas[named] is not JObject target || Branches(target) == null)
+            {
+                continue;
+            }
+
+            _usedUnionLocations.Add(location);
+            if (_unionByLocation.TryGetValue(named, out var other) && other != union)
+            {
+                _result.Warnings.Add($"OAIGEN012: '{location}' refers to the union '{named}', which is configured as '{other}'; the hand-written '{union}' is unused there.");
+                continue;
+            }
+
+            _unionByLocation[named] = union;
+            if (named != union)
+            {
+                _result.Notes.Add($"'{location}' refers to the union '{named}', which becomes the hand-written '{union}'.");
+            }
+        }
+    }
+
+    private JObject? Find(string location)
+    {
+        var dot = location.IndexOf('.');
+        if (dot < 0)
+        {
+            return _schemas[location] as JObject;
+        }
+
+        var owner = _schemas[location.Substring(0, dot)] as JObject;
+        var property = location.Substring(dot + 1);
+        var holders = new[] { owner }.Concat((owner?["allOf"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>());
+        return holders.Select(h => h?["properties"]?[property]).OfType<JObject>().FirstOrDefault();
+    }
+
+    private void CheckShape(string union, string location, JObject schema)
+    {
+        if (!_options.UnionShapes.TryGetValue(union, out var expected))
+        {
+            return;
+        }
+
+        var actual = Branches(schema)!.OfType<JObject>().Select(Describe).Distinct().ToList();
+        var wanted = expected.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var added = actual.Except(wanted).ToList();
+        var removed = wanted.Except(actual).ToList();
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
+        var what = string.Join("; ", new[]
+        {
+            added.Count > 0 ? "new: " + string.Join(", ", added) : null,
+            removed.Count > 0 ? "gone: " + string.Join(", ", removed) : null,
+        }.OfType<string>());
+        _result.Warnings.Add($"OAIGEN013: the hand-written union '{union}' was written for ({string.Join(" | ", wanted)}), but the spec's union at '{location}' is ({string.Join(" | ", actual)}) — {what}. Make {union} read and write the new shapes, then update its Shape in OpenAI.Gen.Generation.targets.");
+    }
+
     // --- unions ------------------------------------------------------------------------------------------
 
     private static JArray? Branches(JObject s) => s["oneOf"] as JArray ?? s["anyOf"] as JArray;
 
-    private void ReshapeNamedUnion(string name, JObject schema)
+    private void ReshapeNamedUnions()
     {
-        if (_unionByLocation.TryGetValue(name, out var union))
+        var unions = SchemaNames().Where(n => _schemas[n] is JObject s && Branches(s) != null).ToList();
+        var candidates = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var name in unions.Where(n => !_unionByLocation.ContainsKey(n)))
+        {
+            if (PlainVariants(Branches((JObject)_schemas[name]!)!) is { } variants)
+            {
+                candidates[name] = variants;
+            }
+        }
+
+        var tagged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var family in UnionFamilies.Group(candidates))
+        {
+            if (TryTaggedFamily(family, candidates))
+            {
+                tagged.UnionWith(family);
+            }
+        }
+
+        foreach (var name in unions.Where(_unionByLocation.ContainsKey))
         {
             _usedUnionLocations.Add(name);
-            ReplaceWithPlaceholder(name, schema, union);
-            return;
+            var union = _unionByLocation[name];
+            var schema = (JObject)_schemas[name]!;
+            CheckShape(union, name, schema);
+            if (union == name || _schemas[union] == null)
+            {
+                _schemas[union] = Placeholder(schema, "x-oaiGen-union");
+            }
+
+            if (union != name)
+            {
+                SchemaReferences.Retarget(_doc, name, union);
+                _schemas.Remove(name);
+            }
+
+            _result.ExcludedTypeNames.Add(union);
         }
 
-        if (TryTaggedUnion(name, schema))
+        foreach (var name in unions.Where(n => !_unionByLocation.ContainsKey(n) && !tagged.Contains(n)))
         {
-            return;
+            var schema = (JObject)_schemas[name]!;
+            if (TryStringWithKnownValues(schema, name, out var replacement, out var known))
+            {
+                _schemas[name] = replacement;
+                if (known != null)
+                {
+                    _knownValuesByName[name] = known;
+                }
+            }
+            else
+            {
+                MakeRawNamed(name, schema);
+            }
         }
-
-        if (TryStringWithKnownValues(schema, name, out var replacement))
-        {
-            _schemas[name] = replacement;
-            return;
-        }
-
-        MakeRaw(schema, name);
     }
 
-    private void ReplaceWithPlaceholder(string location, JObject schema, string union)
+    // The variant names of a union whose every member refers to an object schema that is not itself composed.
+    private List<string>? PlainVariants(JArray branches)
     {
-        // The named schema itself is the hand-written type: keep its name, drop the union.
-        if (!_schemas.ContainsKey(union) || _schemas[union] == schema)
+        var names = new List<string>();
+        foreach (var b in branches)
         {
-            _schemas[union] = Placeholder(schema, "x-oaiGen-union");
+            if (b is not JObject o || SchemaReferences.Target(o) is not { } name || !IsPlainObject(name))
+            {
+                return null;
+            }
+
+            names.Add(name);
         }
 
-        _result.ExcludedTypeNames.Add(union);
+        return names.Count >= 2 ? names.Distinct().ToList() : null;
+    }
+
+    private bool IsPlainObject(string name) =>
+        _schemas[name] is JObject t && t["properties"] is JObject && t["allOf"] == null && Branches(t) == null;
+
+    private bool TryTaggedFamily(IReadOnlyList<string> members, IReadOnlyDictionary<string, IReadOnlyList<string>> variantsOf)
+    {
+        var variants = members.SelectMany(m => variantsOf[m]).Distinct().ToList();
+        var tag = TagProperty(variants.Select(v => (JObject)_schemas[v]!).ToList());
+        if (tag == null || variants.Select(v => TagValue(v, tag)).Distinct().Count() != variants.Count)
+        {
+            return false;
+        }
+
+        var values = string.Join(", ", variants.Select(v => TagValue(v, tag)));
+        var baseName = members.Count == 1 ? members[0] : UnionFamilies.Name(members, variants, n => _schemas[n] == null);
+        var description = members.Count == 1 ? _schemas[members[0]]!["description"] : null;
+        CreateTaggedBase(baseName, tag, variants, description);
+        foreach (var member in members.Where(m => m != baseName))
+        {
+            SchemaReferences.Retarget(_doc, member, baseName);
+            _schemas.Remove(member);
+        }
+
+        if (members.Count > 1)
+        {
+            _result.Notes.Add($"the unions {string.Join(", ", members)} share variants; they are one tagged base type '{baseName}' ({tag}: {values}).");
+        }
+
+        return true;
+    }
+
+    private string TagValue(string variant, string tag) => (string)_schemas[variant]!["properties"]![tag]!["enum"]![0]!;
+
+    private static string? TagProperty(IReadOnlyList<JObject> variants)
+    {
+        var common = ((JObject)variants[0]["properties"]!).Properties().Select(p => p.Name)
+            .Where(n => variants.All(v => v["properties"]![n] is JObject p && p["enum"] is JArray { Count: 1 } e && e[0].Type == JTokenType.String))
+            .ToList();
+        return PreferredTags.FirstOrDefault(common.Contains) ?? common.FirstOrDefault();
+    }
+
+    private void CreateTaggedBase(string baseName, string tag, IReadOnlyList<string> variants, JToken? description)
+    {
+        var mapping = new JObject();
+        foreach (var name in variants)
+        {
+            mapping[TagValue(name, tag)] = SchemaPrefix + name;
+        }
+
+        var unknown = baseName + "Unknown";
+        mapping["*"] = SchemaPrefix + unknown;
+        var baseSchema = new JObject
+        {
+            ["type"] = "object",
+            ["x-abstract"] = true,
+            ["discriminator"] = new JObject { ["propertyName"] = tag, ["mapping"] = mapping },
+            ["properties"] = new JObject { [tag] = new JObject { ["type"] = "string" } },
+            ["required"] = new JArray(tag),
+        };
+        if (description != null)
+        {
+            baseSchema["description"] = description.DeepClone();
+        }
+
+        _schemas[baseName] = baseSchema;
+        foreach (var name in variants)
+        {
+            MakeVariant(name, baseName, tag);
+        }
+
+        _schemas[unknown] = new JObject
+        {
+            ["description"] = $"A {baseName} whose '{tag}' this client does not know; every field is kept as JSON.",
+            ["allOf"] = new JArray(new JObject { ["$ref"] = SchemaPrefix + baseName }, new JObject { ["type"] = "object" }),
+        };
+        _result.TaggedUnions[baseName] = tag;
+    }
+
+    // The variant derives from the base, which reads and writes the tag.
+    private void MakeVariant(string name, string baseName, string tag)
+    {
+        var target = (JObject)_schemas[name]!;
+        ((JObject)target["properties"]!).Remove(tag);
+        if (target["required"] is JArray required)
+        {
+            foreach (var r in required.Where(r => (string?)r == tag).ToList())
+            {
+                r.Remove();
+            }
+        }
+
+        var own = new JObject();
+        foreach (var p in target.Properties().Where(p => p.Name != "description").ToList())
+        {
+            own[p.Name] = p.Value;
+            target.Remove(p.Name);
+        }
+
+        target["allOf"] = new JArray(new JObject { ["$ref"] = SchemaPrefix + baseName }, own);
+    }
+
+    // The tagged base a variant already derives from, or null.
+    private string? BaseOf(string variant) =>
+        _schemas[variant]?["allOf"] is JArray { Count: 2 } all && all[0] is JObject first && SchemaReferences.Target(first) is { } b
+        && _result.TaggedUnions.ContainsKey(b) ? b : null;
+
+    // Inline unions of references (a property, array items, an operation body) tagged by a property. Done before
+    // members are processed, while the variants still hold their tag enums.
+    private void ReshapeInlineTaggedUnions()
+    {
+        foreach (var name in SchemaNames())
+        {
+            if (_schemas[name] is JObject s && s["x-oaiGen-union"] == null)
+            {
+                FindInline(s, name);
+            }
+        }
+
+        foreach (var (operationId, operation) in Operations(_doc))
+        {
+            foreach (var holder in BodySchemaHolders(operation))
+            {
+                holder.Value = VisitInline((JObject)holder.Value, Naming.Pascal(operationId), "body", false);
+            }
+        }
+    }
+
+    private void FindInline(JObject s, string owner)
+    {
+        if (s["properties"] is JObject props)
+        {
+            foreach (var p in props.Properties().ToList())
+            {
+                if (p.Value is JObject child)
+                {
+                    p.Value = VisitInline(child, owner, p.Name, false);
+                }
+            }
+        }
+
+        foreach (var member in (s["allOf"] as JArray)?.OfType<JObject>().Where(m => m["$ref"] == null).ToList() ?? new List<JObject>())
+        {
+            FindInline(member, owner);
+        }
+
+        if ((string?)s["type"] == "array" && s["items"] is JObject items)
+        {
+            s["items"] = VisitInline(items, owner, "item", false);
+        }
+    }
+
+    private JObject VisitInline(JObject s, string owner, string property, bool arrayItem)
+    {
+        var baseName = owner + (arrayItem ? Naming.Singular(property) : Naming.Pascal(property));
+        if (s["$ref"] != null)
+        {
+            return s;
+        }
+
+        if (Branches(s) is { } branches)
+        {
+            var location = owner + "." + property;
+            return !_unionByLocation.ContainsKey(location) && TryTaggedInline(location, baseName, s, branches) is { } name ? Reference(name, s) : s;
+        }
+
+        if ((string?)s["type"] == "array" && s["items"] is JObject items)
+        {
+            s["items"] = VisitInline(items, owner, property, true);
+        }
+        else if (s["properties"] is JObject)
+        {
+            FindInline(s, baseName);
+        }
+        else if (s["allOf"] is JArray)
+        {
+            FindInline(s, owner);
+        }
+
+        return s;
+    }
+
+    private string? TryTaggedInline(string location, string baseName, JObject s, JArray branches)
+    {
+        var refs = branches.Select(b => b is JObject o ? SchemaReferences.Target(o) : null).ToList();
+        if (refs.Count < 2 || refs.Any(r => r == null))
+        {
+            return null;
+        }
+
+        var names = refs.OfType<string>().Distinct().ToList();
+        var bases = names.Select(BaseOf).OfType<string>().Distinct().ToList();
+        var plain = names.Where(IsPlainObject).ToList();
+        if (bases.Count > 1 || names.Count(n => BaseOf(n) != null) + plain.Count != names.Count)
+        {
+            return null;
+        }
+
+        if (bases.Count == 0)
+        {
+            var tag = TagProperty(plain.Select(v => (JObject)_schemas[v]!).ToList());
+            if (tag == null || plain.Select(v => TagValue(v, tag)).Distinct().Count() != plain.Count)
+            {
+                return null;
+            }
+
+            var name = Unique(baseName);
+            CreateTaggedBase(name, tag, plain, s["description"]);
+            return name;
+        }
+
+        // Some variants already belong to a tagged base: the union is that base, with any new variants added to it.
+        var family = bases[0];
+        var familyTag = _result.TaggedUnions[family];
+        var mapping = (JObject)_schemas[family]!["discriminator"]!["mapping"]!;
+        if (plain.Count > 0)
+        {
+            var values = plain.Select(v => _schemas[v]!["properties"]?[familyTag]?["enum"] is JArray { Count: 1 } e && e[0].Type == JTokenType.String ? (string?)e[0] : null).ToList();
+            if (values.Any(v => v == null || mapping.ContainsKey(v)) || values.Distinct().Count() != values.Count)
+            {
+                return null;
+            }
+
+            var unknown = mapping["*"]!;
+            mapping.Remove("*");
+            for (var i = 0; i < plain.Count; i++)
+            {
+                mapping[values[i]!] = SchemaPrefix + plain[i];
+                MakeVariant(plain[i], family, familyTag);
+            }
+
+            mapping["*"] = unknown;
+        }
+
+        _result.Notes.Add($"the union at '{location}' ({string.Join(" | ", names)}) uses the variants of '{family}'; it is typed as '{family}'.");
+        return family;
     }
 
     private static JObject Placeholder(JObject schema, string marker)
@@ -271,112 +658,21 @@ public sealed class SpecNormalizer
         return placeholder;
     }
 
-    private bool TryTaggedUnion(string baseName, JObject schema)
+    // A union of strings: "any string, with well-known values" (model) becomes a string; a union of string enums
+    // becomes one enum. Members may be references to named string schemas (3.1: anyOf [string, $ref ChatModel]).
+    private bool TryStringWithKnownValues(JObject schema, string location, out JObject replacement, out IReadOnlyList<string>? known)
     {
-        var branches = Branches(schema)!;
-        var variants = new List<(string Name, JObject Schema)>();
-        foreach (var b in branches.OfType<JObject>())
-        {
-            if ((string?)b["$ref"] is not { } r || !r.StartsWith(SchemaPrefix, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var name = r.Substring(SchemaPrefix.Length);
-            if (_schemas[name] is not JObject target || target["properties"] is not JObject || target["allOf"] != null)
-            {
-                return false;
-            }
-
-            variants.Add((name, target));
-        }
-
-        if (variants.Count < 2 || variants.Count != branches.Count)
-        {
-            return false;
-        }
-
-        var tag = TagProperty(variants.Select(v => v.Schema).ToList());
-        if (tag == null)
-        {
-            return false;
-        }
-
-        var mapping = new JObject();
-        foreach (var (name, target) in variants)
-        {
-            var value = (string)((JArray)target["properties"]![tag]!["enum"]!)[0]!;
-            if (mapping.ContainsKey(value))
-            {
-                return false;
-            }
-
-            mapping[value] = SchemaPrefix + name;
-        }
-
-        var unknown = baseName + "Unknown";
-        mapping["*"] = SchemaPrefix + unknown;
-        var baseSchema = new JObject
-        {
-            ["type"] = "object",
-            ["x-abstract"] = true,
-            ["discriminator"] = new JObject { ["propertyName"] = tag, ["mapping"] = mapping },
-            ["properties"] = new JObject { [tag] = new JObject { ["type"] = "string" } },
-            ["required"] = new JArray(tag),
-        };
-        if (schema["description"] != null)
-        {
-            baseSchema["description"] = schema["description"];
-        }
-
-        _schemas[baseName] = baseSchema;
-        foreach (var (name, target) in variants)
-        {
-            ((JObject)target["properties"]!).Remove(tag);
-            if (target["required"] is JArray required)
-            {
-                foreach (var r in required.Where(r => (string?)r == tag).ToList())
-                {
-                    r.Remove();
-                }
-            }
-
-            var own = new JObject();
-            foreach (var p in target.Properties().Where(p => p.Name != "description").ToList())
-            {
-                own[p.Name] = p.Value;
-                target.Remove(p.Name);
-            }
-
-            target["allOf"] = new JArray(new JObject { ["$ref"] = SchemaPrefix + baseName }, own);
-        }
-
-        _schemas[unknown] = new JObject
-        {
-            ["description"] = $"A {baseName} whose '{tag}' this client does not know; every field is kept as JSON.",
-            ["allOf"] = new JArray(new JObject { ["$ref"] = SchemaPrefix + baseName }, new JObject { ["type"] = "object" }),
-        };
-        _result.TaggedUnions[baseName] = tag;
-        return true;
-    }
-
-    private static string? TagProperty(IReadOnlyList<JObject> variants)
-    {
-        var common = ((JObject)variants[0]["properties"]!).Properties().Select(p => p.Name)
-            .Where(n => variants.All(v => v["properties"]![n] is JObject p && p["enum"] is JArray { Count: 1 } e && e[0].Type == JTokenType.String))
+        var branches = Branches(schema)!.OfType<JObject>()
+            .Select(b => SchemaReferences.Target(b) is { } t && _schemas[t] is JObject named && Branches(named) == null ? named : b)
             .ToList();
-        return PreferredTags.FirstOrDefault(common.Contains) ?? common.FirstOrDefault();
-    }
-
-    private bool TryStringWithKnownValues(JObject schema, string location, out JObject replacement)
-    {
-        var branches = Branches(schema)!.OfType<JObject>().ToList();
         replacement = schema;
-        if (branches.Count == 0 || !branches.All(b => (string?)b["type"] == "string" && b["$ref"] == null) || !branches.Any(b => b["enum"] == null))
+        known = null;
+        if (branches.Count == 0 || !branches.All(b => (string?)b["type"] == "string" && b["$ref"] == null && b["allOf"] == null))
         {
             return false;
         }
 
+        var values = branches.Where(b => b["enum"] is JArray).SelectMany(b => b["enum"]!.Where(v => v.Type == JTokenType.String).Select(v => (string)v!)).Distinct().ToList();
         replacement = new JObject { ["type"] = "string" };
         foreach (var key in new[] { "description", "nullable", "deprecated", "example" })
         {
@@ -386,25 +682,50 @@ public sealed class SpecNormalizer
             }
         }
 
-        var known = branches.Where(b => b["enum"] is JArray).SelectMany(b => b["enum"]!.Select(v => (string)v!)).Distinct().ToList();
-        _result.KnownValues[location] = known;
+        if (branches.All(b => b["enum"] is JArray))
+        {
+            replacement["enum"] = new JArray(values);
+            return true;
+        }
+
+        known = values;
+        _result.KnownValues[location] = values;
         return true;
     }
 
     private void MakeRaw(JObject schema, string location)
     {
-        var shapes = string.Join(" | ", Branches(schema)!.OfType<JObject>().Select(Describe));
-        foreach (var key in new[] { "oneOf", "anyOf", "type", "x-oaiExpandable", "default" })
+        _result.Warnings.Add(RawWarning(schema, location));
+        foreach (var key in new[] { "oneOf", "anyOf", "type", "x-oaiExpandable", "default", "discriminator" })
         {
             schema.Remove(key);
         }
 
         schema["x-oaiGen-raw"] = true;
-        _result.Warnings.Add($"OAIGEN100: the union at '{location}' ({shapes}) has no hand-written type; it is generated as raw JSON (object holding a JToken). Add a union type to keep it typed.");
     }
 
+    // A named union that cannot be mapped would be generated as an empty class: its references become raw JSON.
+    private void MakeRawNamed(string name, JObject schema)
+    {
+        _result.Warnings.Add(RawWarning(schema, name));
+        var raw = new JObject { ["x-oaiGen-raw"] = true };
+        foreach (var key in new[] { "description", "nullable", "deprecated" })
+        {
+            if (schema[key] != null)
+            {
+                raw[key] = schema[key];
+            }
+        }
+
+        SchemaReferences.Inline(_doc, name, raw);
+        _schemas.Remove(name);
+    }
+
+    private static string RawWarning(JObject schema, string location) =>
+        $"OAIGEN100: the union at '{location}' ({string.Join(" | ", Branches(schema)!.OfType<JObject>().Select(Describe))}) has no hand-written type; it is generated as raw JSON (object holding a JToken). Add a union type to keep it typed.";
+
     private static string Describe(JObject s) =>
-        (string?)s["$ref"] is { } r ? r.Substring(r.LastIndexOf('/') + 1)
+        SchemaReferences.Target(s) is { } r ? r
         : (string?)s["type"] == "array" && s["items"] is JObject i ? Describe(i) + "[]"
         : (string?)s["type"] ?? "any";
 
@@ -447,9 +768,10 @@ public sealed class SpecNormalizer
             }
         }
 
+        // The items of a named array are "<Array>Item" (ChatCompletionMessageToolCallsItem).
         if ((string?)schema["type"] == "array" && schema["items"] is JObject items)
         {
-            schema["items"] = Process(items, owner, "item", true);
+            schema["items"] = Process(items, owner, "item", false);
         }
 
         if (schema["additionalProperties"] is JObject extra)
@@ -462,6 +784,16 @@ public sealed class SpecNormalizer
     {
         var location = owner + "." + property;
         var baseName = owner + (arrayItem ? Naming.Singular(property) : Naming.Pascal(property));
+        if (SchemaReferences.Target(s) is { } target)
+        {
+            if (_knownValuesByName.TryGetValue(target, out var known))
+            {
+                _result.KnownValues[location] = known;
+            }
+
+            return s;
+        }
+
         if (s["$ref"] != null)
         {
             return s;
@@ -469,7 +801,7 @@ public sealed class SpecNormalizer
 
         if (Branches(s) != null)
         {
-            return ProcessUnion(s, location, baseName);
+            return ProcessUnion(s, owner, property, arrayItem);
         }
 
         if (IsStringEnum(s))
@@ -485,7 +817,8 @@ public sealed class SpecNormalizer
             return s;
         }
 
-        if (s["properties"] is JObject)
+        // An inline object, or an inline composition (allOf of a schema and more members), is a type of its own.
+        if (s["properties"] is JObject || s["allOf"] is JArray { Count: > 1 })
         {
             var name = Unique(baseName);
             var hoisted = new JObject(s.Properties().Where(p => p.Name != "nullable"));
@@ -508,11 +841,13 @@ public sealed class SpecNormalizer
         return s;
     }
 
-    private JObject ProcessUnion(JObject s, string location, string baseName)
+    private JObject ProcessUnion(JObject s, string owner, string property, bool arrayItem)
     {
+        var location = owner + "." + property;
         if (_unionByLocation.TryGetValue(location, out var union))
         {
             _usedUnionLocations.Add(location);
+            CheckShape(union, location, s);
             if (!_schemas.ContainsKey(union))
             {
                 _schemas[union] = Placeholder(s, "x-oaiGen-union");
@@ -522,19 +857,66 @@ public sealed class SpecNormalizer
             return Reference(union, s);
         }
 
-        if (TryStringWithKnownValues(s, location, out var replacement))
+        if (TryStringWithKnownValues(s, location, out var replacement, out _))
         {
-            return replacement;
-        }
-
-        var name = Unique(baseName);
-        if (TryTaggedUnion(name, (JObject)s.DeepClone()))
-        {
-            return Reference(name, s);
+            return replacement["enum"] != null ? Process(replacement, owner, property, arrayItem) : replacement;
         }
 
         MakeRaw(s, location);
         return s;
+    }
+
+    // Query and path parameters. NSwag sends a parameter of a class type (an open enum) as the members of an
+    // object, so enums are sent as strings (their values listed in the description), and it cannot send the
+    // deepObject style (metadata[key]=value), so such a parameter is left out with a warning rather than sent wrong.
+    private void ProcessParameters(JObject doc)
+    {
+        foreach (var path in (doc["paths"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
+        {
+            if (path.Value is not JObject item)
+            {
+                continue;
+            }
+
+            var operations = item.Properties().Where(p => p.Value is JObject o && o["operationId"] != null).ToList();
+            foreach (var operation in operations)
+            {
+                var where = $"{operation.Name.ToUpperInvariant()} {path.Name} ({(string)operation.Value["operationId"]!})";
+                ProcessParameterList(operation.Value["parameters"], where);
+                if (item["parameters"] != null)
+                {
+                    ProcessParameterList(item["parameters"], where);
+                }
+            }
+        }
+    }
+
+    private void ProcessParameterList(JToken? parameters, string where)
+    {
+        foreach (var parameter in (parameters as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>())
+        {
+            if (parameter["schema"] is not JObject schema || (string?)parameter["name"] is not { } name)
+            {
+                continue;
+            }
+
+            if ((string?)parameter["style"] == "deepObject")
+            {
+                _result.Warnings.Add($"OAIGEN101: the {parameter["in"]} parameter '{name}' of {where} uses style deepObject ({name}[key]=value), which the generated client cannot send; it is left out of the generated method.");
+                parameter.Remove();
+                continue;
+            }
+
+            var values = IsStringEnum(schema) ? ((JArray)schema["enum"]!).Where(v => v.Type == JTokenType.String).Select(v => (string)v!).ToList()
+                : SchemaReferences.Target(schema) is { } t && _schemas[t]?["x-oaiGen-enum"] is JArray known ? known.Select(v => (string)v!).ToList()
+                : null;
+            if (values != null)
+            {
+                parameter["schema"] = new JObject { ["type"] = "string" };
+                var oneOf = "One of: " + string.Join(", ", values) + ".";
+                parameter["description"] = parameter["description"] is { } d ? $"{d} {oneOf}" : oneOf;
+            }
+        }
     }
 
     private static bool IsStringEnum(JObject s) =>

@@ -32,6 +32,12 @@ public static class YamlLoader
         {
             throw new SpecException(file, (int)e.Start.Line, (int)e.Start.Column, "the spec is not valid YAML: " + (e.InnerException?.Message ?? e.Message));
         }
+        catch (InvalidOperationException e)
+        {
+            // Some malformed input (an unclosed flow sequence) fails inside YamlDotNet's scanner without a position.
+            var (line, column) = LastReadPosition(text);
+            throw new SpecException(file, line, column, "the spec is not valid YAML (it cannot be read past this point): " + e.Message);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -39,6 +45,25 @@ public static class YamlLoader
         }
 
         return (JObject)Convert(root, file);
+    }
+
+    private static (int Line, int Column) LastReadPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The position of the last event read is what is reported.
+        }
+
+        return ((int)last.Line, (int)last.Column);
     }
 
     private static JToken Convert(YamlNode node, string file)

@@ -1,0 +1,351 @@
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using OpenAI.Gen.SpecTool;
+
+namespace OpenAI.Gen.Tests.SpecTool;
+
+/// <summary>Each OpenAPI 3.1 construct of OpenAI's current specs, on a small spec of our own.</summary>
+public class OpenApi31Tests
+{
+    private static JObject Member(NormalizeResult result, string schema, string property) => (JObject)result.Schema(schema)["properties"]![property]!;
+
+    [Test]
+    public void Type_array_with_null_becomes_a_nullable_type()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            R:
+              type: object
+              properties:
+                content:
+                  type: [string, "null"]
+                count:
+                  type: ["null", integer]
+                none:
+                  type: "null"
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Member(result, "R", "content").ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"nullable":true,"type":"string"}"""));
+            Assert.That(Member(result, "R", "count").ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"nullable":true,"type":"integer"}"""));
+            Assert.That(Member(result, "R", "none").ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"nullable":true}"""));
+            Assert.That((string?)result.Document["openapi"], Is.EqualTo("3.0.3"));
+        });
+    }
+
+    [Test]
+    public void Type_array_of_two_types_is_a_union_kept_as_raw_json_not_its_first_type()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            R:
+              type: object
+              properties:
+                value:
+                  type: [string, integer]
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((bool?)Member(result, "R", "value")["x-oaiGen-raw"], Is.True);
+            Assert.That(Member(result, "R", "value")["type"], Is.Null);
+            Assert.That(result.Warnings, Has.One.Contains("'R.value' (string | integer)"));
+        });
+    }
+
+    [Test]
+    public void AnyOf_with_null_becomes_the_member_made_nullable()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Usage:
+              type: object
+              properties:
+                total:
+                  type: integer
+            R:
+              type: object
+              properties:
+                usage:
+                  description: Counts.
+                  anyOf:
+                    - $ref: '#/components/schemas/Usage'
+                    - type: "null"
+                audio:
+                  anyOf:
+                    - type: object
+                      properties:
+                        id:
+                          type: string
+                    - type: "null"
+                stop:
+                  oneOf:
+                    - type: "null"
+                    - type: string
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Member(result, "R", "usage").ToString(Newtonsoft.Json.Formatting.None),
+                Is.EqualTo("""{"description":"Counts.","nullable":true,"allOf":[{"$ref":"#/components/schemas/Usage"}]}"""));
+            Assert.That((string?)Member(result, "R", "audio")["allOf"]![0]!["$ref"], Is.EqualTo("#/components/schemas/RAudio"));
+            Assert.That((bool?)Member(result, "R", "audio")["nullable"], Is.True);
+            Assert.That(result.Schema("RAudio")["properties"]!["id"], Is.Not.Null);
+            Assert.That(Member(result, "R", "stop").ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"nullable":true,"type":"string"}"""));
+            Assert.That(result.Warnings, Is.Empty);
+            Assert.That(SpecText.UnionsLeft(result.Document), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Const_becomes_a_one_value_open_enum()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            R:
+              type: object
+              properties:
+                object:
+                  type: string
+                  const: chat.completion.deleted
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Enums.Single(e => e.Name == "RObject").Values, Is.EqualTo(new[] { "chat.completion.deleted" }));
+            Assert.That(Member(result, "R", "object")["const"], Is.Null);
+        });
+    }
+
+    [Test]
+    public void Examples_array_becomes_the_first_example_and_bounds_become_3_0_bounds()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            R:
+              type: object
+              properties:
+                temperature:
+                  type: number
+                  examples: [0.7, 1]
+                  exclusiveMinimum: 0
+                  exclusiveMaximum: 2
+                top_p:
+                  type: number
+                  example: 1
+                  examples: [0.5]
+            """));
+
+        var temperature = Member(result, "R", "temperature");
+        Assert.Multiple(() =>
+        {
+            Assert.That((double?)temperature["example"], Is.EqualTo(0.7));
+            Assert.That(temperature["examples"], Is.Null);
+            Assert.That((int?)temperature["minimum"], Is.EqualTo(0));
+            Assert.That((bool?)temperature["exclusiveMinimum"], Is.True);
+            Assert.That((int?)temperature["maximum"], Is.EqualTo(2));
+            Assert.That((bool?)temperature["exclusiveMaximum"], Is.True);
+            Assert.That((int?)Member(result, "R", "top_p")["example"], Is.EqualTo(1), "an example already there wins");
+        });
+    }
+
+    [Test]
+    public void Reference_with_siblings_keeps_them_beside_an_allOf()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Meta:
+              type: object
+              additionalProperties:
+                type: string
+            R:
+              type: object
+              properties:
+                metadata:
+                  $ref: '#/components/schemas/Meta'
+                  description: Tags.
+            """));
+
+        Assert.That(Member(result, "R", "metadata").ToString(Newtonsoft.Json.Formatting.None),
+            Is.EqualTo("""{"description":"Tags.","allOf":[{"$ref":"#/components/schemas/Meta"}]}"""));
+    }
+
+    [Test]
+    public void Webhooks_and_dialect_are_dropped_and_one_member_unions_with_a_discriminator_are_their_member()
+    {
+        var spec = SpecText.WithSchemas("""
+            Content:
+              type: object
+              properties:
+                type:
+                  type: string
+                  const: content
+                text:
+                  type: string
+            Prediction:
+              oneOf:
+                - $ref: '#/components/schemas/Content'
+              discriminator:
+                propertyName: type
+            R:
+              type: object
+              properties:
+                prediction:
+                  $ref: '#/components/schemas/Prediction'
+            """);
+        spec["webhooks"] = new JObject { ["done"] = new JObject() };
+        spec["jsonSchemaDialect"] = "https://spec.openapis.org/oas/3.1/dialect/base";
+
+        var result = SpecText.Normalize(spec);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Document["webhooks"], Is.Null);
+            Assert.That(result.Document["jsonSchemaDialect"], Is.Null);
+            Assert.That(result.SchemaNames(), Does.Not.Contain("Prediction"));
+            Assert.That((string?)Member(result, "R", "prediction")["$ref"], Is.EqualTo("#/components/schemas/Content"));
+            Assert.That(result.Notes, Has.One.Contains("'Prediction' only renames 'Content'"));
+            Assert.That(result.Document.Descendants().OfType<JProperty>().Where(p => p.Name == "discriminator"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Developer_role_joins_the_message_union_with_a_discriminator_written_by_the_spec()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Dev:
+              type: object
+              properties:
+                role:
+                  type: string
+                  const: developer
+                content:
+                  type: string
+            User:
+              type: object
+              properties:
+                role:
+                  type: string
+                  enum: [user]
+                content:
+                  type: string
+                name:
+                  type: [string, "null"]
+            Message:
+              oneOf:
+                - $ref: '#/components/schemas/Dev'
+                - $ref: '#/components/schemas/User'
+              discriminator:
+                propertyName: role
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.TaggedUnions["Message"], Is.EqualTo("role"));
+            Assert.That(((JObject)result.Schema("Message")["discriminator"]!["mapping"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "developer", "user", "*" }));
+            Assert.That(result.Enums, Is.Empty, "the tag is not an enum of its own");
+        });
+    }
+
+    [Test]
+    public void Stored_completion_operations_keep_path_and_query_parameters()
+    {
+        var spec = YamlLoader.Load("""
+            openapi: 3.1.0
+            info:
+              title: t
+              version: "1"
+            paths:
+              /chat/completions:
+                get:
+                  operationId: listChatCompletions
+                  parameters:
+                    - name: metadata
+                      in: query
+                      style: deepObject
+                      schema:
+                        type: object
+                        additionalProperties:
+                          type: string
+                    - name: limit
+                      in: query
+                      schema:
+                        type: integer
+                        default: 20
+                    - name: order
+                      in: query
+                      description: Sort order.
+                      schema:
+                        type: string
+                        enum: [asc, desc]
+                  responses:
+                    "200":
+                      description: OK
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/List'
+              /chat/completions/{completion_id}:
+                parameters:
+                  - name: completion_id
+                    in: path
+                    required: true
+                    schema:
+                      type: [string]
+                post:
+                  operationId: updateChatCompletion
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            metadata:
+                              type: [object, "null"]
+                              additionalProperties:
+                                type: string
+                  responses:
+                    "200":
+                      description: OK
+                delete:
+                  operationId: deleteChatCompletion
+                  responses:
+                    "200":
+                      description: OK
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              deleted:
+                                type: boolean
+                              object:
+                                const: chat.completion.deleted
+            components:
+              schemas:
+                List:
+                  type: object
+                  properties:
+                    data:
+                      type: array
+                      items:
+                        type: object
+                        properties:
+                          id:
+                            type: string
+            """, "stored.yaml");
+
+        var result = new SpecNormalizer(new NormalizeOptions { SourceName = "stored.yaml" }).Normalize(spec);
+
+        var list = (JArray)result.Document["paths"]!["/chat/completions"]!["get"]!["parameters"]!;
+        var pathParameter = result.Document["paths"]!["/chat/completions/{completion_id}"]!["parameters"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.Select(p => (string?)p["name"]), Is.EqualTo(new[] { "limit", "order" }));
+            Assert.That(result.Warnings, Has.One.Contains("OAIGEN101").And.Contains("'metadata'").And.Contains("GET /chat/completions (listChatCompletions)"));
+            Assert.That(list[1]["schema"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"string"}"""), "a class-typed query parameter would be sent as an object");
+            Assert.That((string?)list[1]["description"], Is.EqualTo("Sort order. One of: asc, desc."));
+            Assert.That(pathParameter["schema"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"string"}"""));
+            Assert.That((string?)result.Document["paths"]!["/chat/completions/{completion_id}"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"],
+                Is.EqualTo("#/components/schemas/UpdateChatCompletionBody"));
+            Assert.That((bool?)result.Schema("UpdateChatCompletionBody")["properties"]!["metadata"]!["nullable"], Is.True);
+            Assert.That(result.SchemaNames(), Does.Contain("DeleteChatCompletionBody").And.Contain("DeleteChatCompletionBodyObject").And.Contain("ListDataItem"));
+        });
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using OpenAI.Gen.SpecTool;
+using OpenAI.Gen.Tests.Support;
+
+namespace OpenAI.Gen.Tests.SpecTool;
+
+/// <summary>Whole specs through cut and normalize with the library's own union configuration.</summary>
+public class RegenerationTests
+{
+    // Schemas NSwag would generate as a class that holds nothing: a union collapsed to nothing serializes as {}.
+    private static List<string> EmptyClasses(JObject document) =>
+        ((JObject)document["components"]!["schemas"]!).Properties()
+            .Where(p => p.Value is JObject s && s["properties"] is not JObject { Count: > 0 } && s["additionalProperties"] is null or JValue { Type: JTokenType.Boolean }
+                        && s["allOf"] == null && s["x-abstract"] == null && s["x-oaiGen-union"] == null && s["x-oaiGen-enum"] == null
+                        && ((string?)s["type"] is null or "object") && (bool?)s["additionalProperties"] != true)
+            .Select(p => p.Name)
+            .ToList();
+
+    private static NormalizeResult NormalizeWithLibraryOptions(JObject spec, string name) =>
+        new SpecNormalizer(SpecText.LibraryOptions(name)).Normalize(spec);
+
+    [Test]
+    public void Committed_spec_fits_the_hand_written_unions()
+    {
+        var result = NormalizeWithLibraryOptions(YamlLoader.LoadFile(Repo.Spec), "openai.yaml");
+
+        Assert.Multiple(() =>
+        {
+            // A regenerated spec may hold unions left as raw JSON (OAIGEN100); the seed has none.
+            Assert.That(result.Warnings.Where(w => SeedOnly.IsSeed || !w.StartsWith("OAIGEN100", System.StringComparison.Ordinal)), Is.Empty);
+            Assert.That(SpecText.UnionsLeft(result.Document), Is.Empty);
+            Assert.That(EmptyClasses(result.Document), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void The_3_1_sample_maps_every_union_and_says_what_it_cannot_type()
+    {
+        var options = new CutOptions();
+        options.Tags.Add("Chat");
+        options.Tags.Add("Completions");
+        var cut = new SpecCutter(options).Cut(YamlLoader.LoadFile(SpecText.Fixture("upstream-3.1.yaml")));
+
+        var result = NormalizeWithLibraryOptions(cut.Document, "upstream-3.1.yaml");
+
+        var messageMapping = ((JObject)result.Schema("ChatCompletionRequestMessage")["discriminator"]!["mapping"]!).Properties().Select(p => p.Name);
+        var partMapping = ((JObject)result.Schema("ChatCompletionRequestMessageContentPart")["discriminator"]!["mapping"]!).Properties().Select(p => p.Name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(SpecText.UnionsLeft(result.Document), Is.Empty, "NSwag would collapse any union left to its first member");
+            Assert.That(EmptyClasses(result.Document), Is.Empty);
+            Assert.That(result.TaggedUnions, Is.EquivalentTo(new Dictionary<string, string>
+            {
+                ["ChatCompletionMessageToolCallsItem"] = "type",
+                ["ChatCompletionRequestMessage"] = "role",
+                ["ChatCompletionRequestMessageContentPart"] = "type",
+                ["CreateChatCompletionRequestResponseFormat"] = "type",
+            }));
+            Assert.That(messageMapping, Is.EqualTo(new[] { "developer", "system", "user", "assistant", "tool", "*" }));
+            Assert.That(partMapping, Is.EquivalentTo(new[] { "text", "refusal", "image_url", "input_audio", "*" }));
+            Assert.That(result.KnownValues["CreateChatCompletionRequest.model"], Is.EqualTo(new[] { "gpt-4o", "gpt-4o-mini", "o3" }));
+            Assert.That(result.SchemaNames(), Does.Contain("StopSequences").And.Not.Contain("StopConfiguration"));
+            Assert.That(result.Warnings.Select(w => w.Substring(0, w.IndexOf(':'))), Is.EquivalentTo(new[]
+            {
+                "OAIGEN011", "OAIGEN100", "OAIGEN100", "OAIGEN100", "OAIGEN100", "OAIGEN100", "OAIGEN101",
+            }), string.Join("\n", result.Warnings));
+            Assert.That(result.Warnings, Has.One.Contains("'ChatCompletionFunctionCallChoice'").And.Contains("'CreateChatCompletionRequest.function_call'"));
+            Assert.That(result.Warnings, Has.One.Contains("'ChatCompletionRequestDeveloperMessage.content' (string | ChatCompletionRequestMessageContentPartText[])"));
+        });
+    }
+
+    [Test]
+    public void The_2024_08_23_spec_keeps_the_hand_written_unions_fitting()
+    {
+        var path = Repo.SharedSpec("openai-2024-08-23.yaml");
+        if (path == null)
+        {
+            Assert.Ignore("../shared/spec/openai-2024-08-23.yaml is not here.");
+        }
+
+        var cut = new SpecCutter(new CutOptions()).Cut(YamlLoader.LoadFile(path!));
+        var result = NormalizeWithLibraryOptions(cut.Document, "openai-2024-08-23.yaml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SpecText.UnionsLeft(result.Document), Is.Empty);
+            Assert.That(EmptyClasses(result.Document), Is.Empty);
+            Assert.That(result.Warnings.Where(w => !w.StartsWith("OAIGEN100", System.StringComparison.Ordinal)), Is.Empty, "every hand-written union still fits");
+            Assert.That(result.Warnings, Has.Count.EqualTo(3), string.Join("\n", result.Warnings));
+            Assert.That(((JObject)result.Schema("ChatCompletionRequestMessageContentPart")["discriminator"]!["mapping"]!).Properties().Select(p => p.Name),
+                Is.EquivalentTo(new[] { "text", "image_url", "refusal", "*" }));
+            Assert.That(result.SchemaNames(), Does.Contain("ResponseFormatJsonSchema"));
+        });
+    }
+}
