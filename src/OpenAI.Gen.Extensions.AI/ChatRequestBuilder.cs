@@ -351,12 +351,8 @@ internal static class ChatRequestBuilder
 
         if (request.Tools is not { Count: > 0 })
         {
-            // With no tool to call, "none" and "auto" say nothing, and the API refuses tool_choice without tools.
-            if (options.ToolMode is RequiredChatToolMode)
-            {
-                throw new NotSupportedException("ChatOptions.ToolMode requires a tool call, but ChatOptions.Tools is empty.");
-            }
-
+            // The API refuses tool_choice without tools; middleware such as FunctionInvokingChatClient drops the tools
+            // (and not always the mode) to get a final text answer, which is then what the model gives.
             return;
         }
 

@@ -172,7 +172,6 @@ public class ChatRequestMappingTests
         {
             Assert.That(RefusedOption(new ChatOptions { TopK = 5 }), Does.Contain("ChatOptions.TopK"));
             Assert.That(RefusedOption(new ChatOptions { ConversationId = "conv_1" }), Does.Contain("ChatOptions.ConversationId"));
-            Assert.That(RefusedOption(new ChatOptions { ToolMode = ChatToolMode.RequireAny }), Does.Contain("ChatOptions.ToolMode"));
             Assert.That(RefusedOption(new ChatOptions { Tools = [new HostedWebSearchTool()] }), Does.Contain("ChatOptions.Tools[0]").And.Contain("HostedWebSearchTool"));
         });
     }
