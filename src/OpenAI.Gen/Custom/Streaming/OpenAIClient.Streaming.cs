@@ -48,7 +48,7 @@ public partial class OpenAIClient
         ProcessResponse(_httpClient, response);
         await ThrowIfNotEventStreamAsync(response, cancellationToken).ConfigureAwait(false);
 
-        using var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        using var stream = new EventStreamEndGuard(await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false));
         using var events = new StreamEventParser<T>(StreamSerializers.For(JsonSerializerSettings), response);
         var enumerator = SseParser.Create<T?>(stream, events.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try

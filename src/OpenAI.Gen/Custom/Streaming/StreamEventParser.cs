@@ -73,7 +73,8 @@ internal sealed class StreamEventParser<T> : IDisposable
 
         try
         {
-            _text.Reset(_chars, Decode(data));
+            var length = Decode(data);
+            _text.Reset(_chars, length);
             using var reader = new JsonTextReader(_text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
             return _serializer.Deserialize<T>(reader)
                    ?? throw new JsonSerializationException("The data is JSON null.");
