@@ -33,6 +33,22 @@ public static class StreamFixtures
     /// <summary>A chat chunk whose delta holds only <paramref name="content"/>.</summary>
     public static string ContentChunk(string content) => ChatChunk(new JObject { ["content"] = content });
 
+    /// <summary>A legacy completion chunk with one choice; <paramref name="finishReason"/> is null but in the last one, as on the wire.</summary>
+    public static string CompletionChunk(string text, string? finishReason, int index = 0) => new JObject
+    {
+        ["id"] = "cmpl-1",
+        ["object"] = "text_completion",
+        ["created"] = 1700000000,
+        ["choices"] = new JArray(new JObject
+        {
+            ["text"] = text,
+            ["index"] = index,
+            ["logprobs"] = null,
+            ["finish_reason"] = finishReason,
+        }),
+        ["model"] = "gpt-test-instruct",
+    }.ToString(Formatting.None);
+
     /// <summary>A data-only event with LF line ends.</summary>
     public static string Event(string data) => "data: " + data + "\n\n";
 
