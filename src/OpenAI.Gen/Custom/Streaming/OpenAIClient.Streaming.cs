@@ -49,7 +49,7 @@ public partial class OpenAIClient
         await ThrowIfNotEventStreamAsync(response, cancellationToken).ConfigureAwait(false);
 
         using var stream = new EventStreamEndGuard(await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false));
-        using var events = new StreamEventParser<T>(StreamSerializers.For(JsonSerializerSettings), response);
+        using var events = new StreamEventParser<T>(ChunkDeserializer.For(JsonSerializerSettings), response);
         var enumerator = SseParser.Create<T?>(stream, events.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

@@ -8,9 +8,10 @@ using Newtonsoft.Json.Linq;
 namespace OpenAI.Gen;
 
 /// <summary>
-/// Turns the data of each server-sent event of one streamed answer into a chunk: decodes the event's UTF-8 bytes
-/// into a reused pooled buffer and deserializes from there (no string per event), recognizes <c>[DONE]</c> and
-/// error payloads, numbers the events, and builds the exceptions that name them.
+/// Turns the data of each server-sent event of one streamed answer into a chunk: reads it from the event's UTF-8
+/// bytes (<see cref="ChunkDeserializer"/>), or else decodes them into a reused pooled buffer for Newtonsoft (no
+/// string per event); recognizes <c>[DONE]</c> and error payloads, numbers the events, and builds the
+/// exceptions that name them.
 /// </summary>
 /// <typeparam name="T">The chunk type.</typeparam>
 internal sealed class StreamEventParser<T> : IDisposable
@@ -19,7 +20,7 @@ internal sealed class StreamEventParser<T> : IDisposable
     private const string ErrorEventType = "error";
     private const string MessageEventType = "message";
 
-    private readonly JsonSerializer _serializer;
+    private readonly ChunkDeserializer _deserializer;
     private readonly HttpResponseMessage _response;
     private readonly CharSegmentReader _text = new();
     private char[] _chars = Array.Empty<char>();
@@ -27,9 +28,9 @@ internal sealed class StreamEventParser<T> : IDisposable
     private byte[] _bytes = Array.Empty<byte>();
 #endif
 
-    public StreamEventParser(JsonSerializer serializer, HttpResponseMessage response)
+    public StreamEventParser(ChunkDeserializer deserializer, HttpResponseMessage response)
     {
-        _serializer = serializer;
+        _deserializer = deserializer;
         _response = response;
     }
 
@@ -71,12 +72,17 @@ internal sealed class StreamEventParser<T> : IDisposable
             throw ApiError(data, "error payload");
         }
 
+        if (_deserializer.TryRead(trimmed, out T? chunk))
+        {
+            return chunk;
+        }
+
         try
         {
             var length = Decode(data);
             _text.Reset(_chars, length);
             using var reader = new JsonTextReader(_text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
-            return _serializer.Deserialize<T>(reader)
+            return _deserializer.Serializer.Deserialize<T>(reader)
                    ?? throw new JsonSerializationException("The data is JSON null.");
         }
         catch (Exception ex) when (ex is not OpenAIException)
