@@ -76,6 +76,18 @@ public class StreamRequestTests
     }
 
     [Test]
+    public async Task Members_the_spec_does_not_name_such_as_stream_options_are_sent()
+    {
+        var (client, _, capture) = Create("chat/completions", ContentStream("a"));
+        var request = ChatRequest();
+        request.AdditionalProperties["stream_options"] = new JObject { ["include_usage"] = true };
+
+        await CollectAsync(client.CreateChatCompletionStreamAsync(request));
+
+        Assert.That(JObject.Parse(capture.Body!)["stream_options"]!["include_usage"]!.Value<bool>(), Is.True);
+    }
+
+    [Test]
     public void A_null_request_is_refused_at_the_call_and_nothing_is_sent_before_enumeration()
     {
         var (client, _, capture) = Create("chat/completions", ContentStream("a"));
