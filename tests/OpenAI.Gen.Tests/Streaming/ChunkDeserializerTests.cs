@@ -54,6 +54,7 @@ public class ChunkDeserializerTests
         yield return new TestCaseData("{" + Head + ",\"choices\":[]}{}").SetName("content after the object");
         yield return new TestCaseData("{" + Head + ",\"choices\":[null]}").SetName("a null list item");
         yield return new TestCaseData("{" + Head + ",\"choices\":[]").SetName("truncated");
+        yield return new TestCaseData(Chat(Choice("{}", ",\"logprobs\":{\"content\":\"x\"},\"finish_reason\":null"))).SetName("a member Newtonsoft refuses");
     }
 
     private static void AssertSameAsNewtonsoft<T>(string json)

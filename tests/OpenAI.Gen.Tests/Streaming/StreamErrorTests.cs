@@ -128,6 +128,18 @@ public class StreamErrorTests
     }
 
     [Test]
+    public async Task A_nested_member_of_the_wrong_shape_names_its_path()
+    {
+        Streams(Event(ContentChunk("a")) + Event(ChatChunk(new Newtonsoft.Json.Linq.JObject { ["content"] = "b" }).Replace("\"logprobs\":null", "\"logprobs\":{\"content\":\"x\"}")) + Done);
+
+        var (chunks, error) = await CollectUntilErrorAsync(_server.CreateClient().CreateChatCompletionStreamAsync(ChatRequest()));
+
+        Assert.That(Contents(chunks), Is.EqualTo(new[] { "a" }));
+        Assert.That(error, Is.TypeOf<OpenAIStreamException>());
+        Assert.That(error!.Message, Does.Contain("Event 2").And.Contain("choices[0].logprobs.content"));
+    }
+
+    [Test]
     public async Task Two_JSON_values_in_one_event_are_malformed()
     {
         Streams(Event(ContentChunk("a") + ContentChunk("b")) + Done);

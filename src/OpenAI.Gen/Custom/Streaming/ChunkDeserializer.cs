@@ -76,9 +76,10 @@ internal sealed class ChunkDeserializer
             value = result;
             return true;
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        catch (Exception)
         {
-            // Invalid JSON or UTF-8: Newtonsoft reads it again, and names the error if there is one.
+            // Invalid JSON or UTF-8, or a value Newtonsoft refused inside a raw member: Newtonsoft reads the whole
+            // chunk again, and names the error if there is one.
             return false;
         }
     }

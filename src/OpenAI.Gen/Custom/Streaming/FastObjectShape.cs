@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Newtonsoft.Json.Serialization;
 
 namespace OpenAI.Gen;
@@ -76,7 +75,21 @@ internal sealed class FastObjectShape
     }
 
     /// <summary>Whether Newtonsoft would give <paramref name="name"/> a meaning this reader does not copy: metadata, or a known member in other case.</summary>
-    public bool IsSpecial(string name) =>
-        name.StartsWith("$", StringComparison.Ordinal)
-        || Members.Any(m => string.Equals(m.Property.PropertyName, name, StringComparison.OrdinalIgnoreCase));
+    public bool IsSpecial(string name)
+    {
+        if (name.StartsWith("$", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var member in Members)
+        {
+            if (string.Equals(member.Property.PropertyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
