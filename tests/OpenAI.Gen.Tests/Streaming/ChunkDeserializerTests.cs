@@ -55,6 +55,7 @@ public class ChunkDeserializerTests
         yield return new TestCaseData("{" + Head + ",\"choices\":[null]}").SetName("a null list item");
         yield return new TestCaseData("{" + Head + ",\"choices\":[]").SetName("truncated");
         yield return new TestCaseData(Chat(Choice("{}", ",\"logprobs\":{\"content\":\"x\"},\"finish_reason\":null"))).SetName("a member Newtonsoft refuses");
+        yield return new TestCaseData(Chat(Choice("{}", ",\"logprobs\":{\"content\":[{\"token\":\"H\",\"logprob\":-1,\"bytes\":[72,null],\"top_logprobs\":[]}]},\"finish_reason\":null"))).SetName("a null item in a list of numbers");
     }
 
     private static void AssertSameAsNewtonsoft<T>(string json)

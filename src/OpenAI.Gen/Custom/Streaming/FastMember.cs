@@ -30,7 +30,7 @@ internal sealed class FastMember
 
     public byte[] Name { get; }
 
-    /// <summary>The kind of the value, or of each item of a list.</summary>
+    /// <summary>The kind of the value, or of each item of a list (a null item makes the reader decline).</summary>
     public FastMemberKind Kind { get; }
 
     /// <summary>The DTO type of an <see cref="FastMemberKind.Object"/> value or list item; the property type for <see cref="FastMemberKind.Raw"/>.</summary>
@@ -69,8 +69,7 @@ internal sealed class FastMember
             return new FastMember(property, scalar, type, false, scalar == FastMemberKind.Enum ? ParseOf(type) : null, null);
         }
 
-        if (property.Converter == null && ItemType(type) is { } itemType && KindOf(itemType, null, resolver) is { } itemKind
-            && itemKind is FastMemberKind.String or FastMemberKind.Object)
+        if (property.Converter == null && ItemType(type) is { } itemType && KindOf(itemType, null, resolver) is { } itemKind)
         {
             var createList = (Func<IList>)Delegate.CreateDelegate(typeof(Func<IList>), NewListMethod.MakeGenericMethod(itemType));
             return new FastMember(property, itemKind, itemType, true, null, createList);

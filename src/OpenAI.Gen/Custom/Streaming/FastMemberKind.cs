@@ -27,9 +27,6 @@ internal enum FastMemberKind
     /// <summary>A DTO read member by member.</summary>
     Object,
 
-    /// <summary>A list of strings or DTOs.</summary>
-    List,
-
     /// <summary>Anything else: its JSON text is handed to the Newtonsoft serializer.</summary>
     Raw,
 }
