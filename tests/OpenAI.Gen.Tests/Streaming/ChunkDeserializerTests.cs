@@ -136,6 +136,43 @@ public class ChunkDeserializerTests
         });
     }
 
+    [Test]
+    public void Random_chunks_are_read_as_Newtonsoft_reads_them_or_declined()
+    {
+        // Chunks built from random members, values of random (often wrong) types, nulls, escapes and unknown members.
+        var random = new Random(20240223);
+        string[] strings = ["\"a\"", "\"\"", "\"\\u00e9\\n\\\"x\"", "\"stop\"", "\"🙂\""];
+        string[] others = ["null", "0", "-1", "1.5", "12345678901", "true", "[]", "[1,\"a\"]", "{}", "{\"k\":[null]}"];
+        string Value(double stringBias) => random.NextDouble() < stringBias ? strings[random.Next(strings.Length)] : others[random.Next(others.Length)];
+        string Members(params (string Name, Func<string> Value)[] members) =>
+            "{" + string.Join(",", members.Where(_ => random.NextDouble() < 0.97).Select(m => "\"" + m.Name + "\":" + m.Value())
+                .Concat(random.NextDouble() < 0.3 ? ["\"extra_" + random.Next(3) + "\":" + Value(0.5)] : [])) + "}";
+        string Mostly(string valid, double stringBias) => random.NextDouble() < 0.95 ? valid : Value(stringBias);
+        string Delta() => Members(("content", () => Value(0.9)), ("role", () => Value(0.9)),
+            ("tool_calls", () => Mostly("[" + Members(("index", () => Mostly("0", 0.2)), ("id", () => Value(0.9)),
+                ("function", () => Members(("name", () => Value(0.9)), ("arguments", () => Value(0.9))))) + "]", 0.3)));
+        string Choice() => Members(("index", () => Mostly(random.Next(3).ToString(), 0.2)), ("delta", () => Mostly(Delta(), 0.2)),
+            ("logprobs", () => Mostly("null", 0.2)), ("finish_reason", () => Value(0.9)));
+        string Chunk() => Members(("id", () => Mostly("\"c\"", 0.5)), ("object", () => Value(0.95)), ("created", () => Mostly("1700000000", 0.2)),
+            ("model", () => Mostly("\"m\"", 0.5)), ("system_fingerprint", () => Value(0.9)), ("choices", () => Mostly("[" + Choice() + "]", 0.2)));
+
+        var accepted = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var json = Chunk();
+            if (!Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), out _))
+            {
+                continue;
+            }
+
+            accepted++;
+            Assert.DoesNotThrow(() => AssertSameAsNewtonsoft<CreateChatCompletionStreamResponse>(json), json);
+        }
+
+        TestContext.Out.WriteLine($"{accepted} of 3000 random chunks took the fast path");
+        Assert.That(accepted, Is.GreaterThan(600), "enough random chunks take the fast path to compare");
+    }
+
     [TestCaseSource(nameof(DeclinedChat))]
     public void Declines_what_it_does_not_copy(string json) =>
         Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), out _), Is.False);
