@@ -128,10 +128,10 @@ public class AccumulatorTests
             "{\"id\":\"\",\"object\":\"\",\"created\":0,\"model\":\"\",\"choices\":[],\"prompt_filter_results\":[]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"system_fingerprint\":null,\"usage\":null,\"choices\":[" +
             "{\"index\":1,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":1,\"id\":\"call_b\",\"type\":\"function\",\"function\":{\"name\":\"g\",\"arguments\":\"\"}}]},\"logprobs\":null,\"finish_reason\":null}," +
-            "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\",\"refusal\":null},\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.1,\"bytes\":[72,105],\"top_logprobs\":[]}]},\"finish_reason\":null}]}",
+            "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\",\"refusal\":null},\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.1,\"bytes\":[72,105],\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":null}]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"system_fingerprint\":\"fp_1\",\"usage\":null,\"choices\":[" +
             "{\"index\":1,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\"\"}},{\"index\":1,\"function\":{\"arguments\":\"{}\"}}]},\"finish_reason\":null}," +
-            "{\"index\":0,\"delta\":{\"content\":\" there\",\"refusal\":\"I can\"},\"logprobs\":{\"content\":[{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}]},\"finish_reason\":null}]}",
+            "{\"index\":0,\"delta\":{\"content\":\" there\",\"refusal\":\"I can\"},\"logprobs\":{\"content\":[{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":null}]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"usage\":null,\"choices\":[" +
             "{\"index\":1,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\":1}\"}}]},\"finish_reason\":\"tool_calls\"}," +
             "{\"index\":0,\"delta\":{\"refusal\":\"not.\",\"audio\":{\"id\":\"a1\"}},\"finish_reason\":\"brand_new_reason\"}]}",
@@ -140,9 +140,9 @@ public class AccumulatorTests
         var response = await AccumulateChat(string.Concat(chunks.Select(Event)) + Done);
 
         AssertJsonEqual(Json(response), JToken.Parse(
-            "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":7,\"model\":\"m\",\"system_fingerprint\":\"fp_1\",\"choices\":[" +
+            "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":7,\"model\":\"m\",\"system_fingerprint\":\"fp_1\",\"prompt_filter_results\":[],\"choices\":[" +
             "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi there\",\"refusal\":\"I cannot.\",\"audio\":{\"id\":\"a1\"}}," +
-            "\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.1,\"bytes\":[72,105],\"top_logprobs\":[]},{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}]},\"finish_reason\":\"brand_new_reason\"}," +
+            "\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.1,\"bytes\":[72,105],\"top_logprobs\":[]},{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":\"brand_new_reason\"}," +
             "{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[" +
             "{\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}," +
             "{\"id\":\"call_b\",\"type\":\"function\",\"function\":{\"name\":\"g\",\"arguments\":\"{}\"}}]},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}]," +

@@ -32,7 +32,7 @@ public class ChunkDeserializerTests
         yield return new TestCaseData(Chat(Choice("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}"))).SetName("tool call head");
         yield return new TestCaseData(Chat(Choice("{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"{\\\"a\\\": \\\"\\u00e9\\\\n\\\"}\"}}]}"))).SetName("tool call fragment with escapes");
         yield return new TestCaseData(Chat(Choice("{\"function_call\":{\"name\":\"f\",\"arguments\":\"{}\"}}"))).SetName("legacy function call");
-        yield return new TestCaseData(Chat(Choice("{\"content\":\"Hi\"}", ",\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.25,\"bytes\":[72,105],\"top_logprobs\":[{\"token\":\"Hi\",\"logprob\":-0.25,\"bytes\":null}]}]},\"finish_reason\":null"))).SetName("logprobs");
+        yield return new TestCaseData(Chat(Choice("{\"content\":\"Hi\"}", ",\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.25,\"bytes\":[72,105],\"top_logprobs\":[{\"token\":\"Hi\",\"logprob\":-0.25,\"bytes\":null}]}],\"refusal\":null},\"finish_reason\":null"))).SetName("logprobs");
         yield return new TestCaseData(Chat(Choice("{\"content\":\"x\",\"refusal\":null,\"reasoning_content\":\"r\"}"), ",\"service_tier\":\"default\",\"obfuscation\":\"abc\",\"usage\":null")).SetName("unknown string and null members");
         yield return new TestCaseData("{" + Head + ",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3,\"details\":[1,2.5,true]}}").SetName("unknown object member (usage chunk)");
         yield return new TestCaseData(Chat(Choice("{\"content\":\"x\"}"), ",\"n_int\":12345678901,\"n_float\":1.5,\"n_exp\":1e3,\"flag\":false,\"list\":[\"a\",{\"b\":null}]")).SetName("unknown numbers, booleans and arrays");
@@ -120,7 +120,7 @@ public class ChunkDeserializerTests
     [Test]
     public void Unknown_members_keep_the_types_Newtonsoft_gives_them()
     {
-        var json = Chat(Choice("{\"content\":\"x\",\"refusal\":null}"), ",\"obfuscation\":\"abc\",\"n_int\":12345678901,\"n_float\":1.5,\"flag\":false,\"list\":[\"a\"]");
+        var json = Chat(Choice("{\"content\":\"x\",\"reasoning_content\":null}"), ",\"obfuscation\":\"abc\",\"n_int\":12345678901,\"n_float\":1.5,\"flag\":false,\"list\":[\"a\"]");
         Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), out var chunk), Is.True);
         var extra = chunk!.AdditionalProperties;
         Assert.Multiple(() =>
@@ -130,8 +130,8 @@ public class ChunkDeserializerTests
             Assert.That(extra["n_float"], Is.EqualTo(1.5).And.TypeOf<double>());
             Assert.That(extra["flag"], Is.EqualTo(false));
             Assert.That(extra["list"], Is.TypeOf<JArray>());
-            Assert.That(chunk.Choices[0].Delta.AdditionalProperties.ContainsKey("refusal"), Is.True);
-            Assert.That(chunk.Choices[0].Delta.AdditionalProperties["refusal"], Is.Null);
+            Assert.That(chunk.Choices[0].Delta.AdditionalProperties.ContainsKey("reasoning_content"), Is.True);
+            Assert.That(chunk.Choices[0].Delta.AdditionalProperties["reasoning_content"], Is.Null);
             Assert.That(chunk.ShouldSerializeSystemFingerprint(), Is.False, "an absent member stays unset");
         });
     }

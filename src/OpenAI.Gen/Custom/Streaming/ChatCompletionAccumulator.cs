@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
@@ -13,9 +14,10 @@ namespace OpenAI.Gen;
 /// <c>system_fingerprint</c> and the final <c>usage</c> chunk (sent with <c>stream_options.include_usage</c>).
 /// </summary>
 /// <remarks>
-/// <see cref="Snapshot"/> can be called at any point, e.g. after each chunk to show progress; later chunks do not
-/// change a snapshot already taken. Delta members this client does not know (e.g. <c>refusal</c>) are folded too: strings are
-/// concatenated, other values replace. Not thread-safe: one accumulator per stream.
+/// The fold works on the chunks' JSON, so members this client does not know (or that a client generated from a
+/// newer spec types, such as <c>refusal</c> or <c>usage</c>) are folded too: text fragments are concatenated,
+/// other values replace. <see cref="Snapshot"/> can be called at any point, e.g. after each chunk to show
+/// progress; later chunks do not change a snapshot already taken. Not thread-safe: one accumulator per stream.
 /// </remarks>
 /// <example>
 /// <code>
@@ -29,9 +31,15 @@ namespace OpenAI.Gen;
 /// </example>
 public sealed class ChatCompletionAccumulator
 {
-    private readonly ChunkIdentity _identity = new();
-    private readonly SortedDictionary<int, ChatChoiceAccumulator> _choices = new();
-    private CompletionUsage? _usage;
+    // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
+    private static readonly JsonSerializer Json = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = StreamChunkContractResolver.Snapshots,
+        DateParseHandling = DateParseHandling.None,
+    });
+
+    private readonly MemberFold _response = new();
+    private readonly SortedDictionary<int, ChoiceFold> _choices = new();
 
     /// <summary>Folds <paramref name="chunk"/> into the completion.</summary>
     /// <param name="chunk">The next chunk of the stream.</param>
@@ -42,51 +50,80 @@ public sealed class ChatCompletionAccumulator
             throw new ArgumentNullException(nameof(chunk));
         }
 
-        _identity.Append(chunk.Id, chunk.Created, chunk.Model, chunk.ShouldSerializeSystemFingerprint(), chunk.SystemFingerprint);
-
-        // The spec this client was generated from has no chunk usage yet, so the member arrives as an unknown one.
-        if (chunk.AdditionalProperties.TryGetValue("usage", out var usage) && usage is JObject usageObject)
+        foreach (var member in JObject.FromObject(chunk, Json).Properties())
         {
-            _usage = usageObject.ToObject<CompletionUsage>();
-        }
-
-        foreach (var choice in chunk.Choices ?? Enumerable.Empty<CreateChatCompletionStreamResponseChoice>())
-        {
-            if (!_choices.TryGetValue(choice.Index, out var accumulator))
+            switch (member.Name)
             {
-                _choices.Add(choice.Index, accumulator = new ChatChoiceAccumulator(choice.Index));
-            }
+                case "choices":
+                    foreach (var choice in member.Value.OfType<JObject>())
+                    {
+                        var index = (int?)choice["index"] ?? 0;
+                        if (!_choices.TryGetValue(index, out var fold))
+                        {
+                            _choices.Add(index, fold = new ChoiceFold("delta", "logprobs"));
+                        }
 
-            accumulator.Append(choice);
+                        fold.Fold(choice);
+                    }
+
+                    break;
+
+                // Chunk-only members: the chunk's own type name, and the padding some servers add to every chunk.
+                case "object":
+                case "obfuscation":
+                    break;
+                default:
+                    _response.Fold(member.Name, member.Value);
+                    break;
+            }
         }
     }
 
     /// <summary>
-    /// The completion as folded so far. Until a choice's last chunk its <c>finish_reason</c> is
-    /// null, and <c>usage</c> is unset until the usage chunk arrived.
+    /// The completion as folded so far. Until a choice's last chunk its <c>finish_reason</c> is null, and
+    /// <c>usage</c> is unset until the usage chunk arrived.
     /// </summary>
     /// <returns>The accumulated response.</returns>
     public CreateChatCompletionResponse Snapshot()
     {
-        var response = new CreateChatCompletionResponse
-        {
-            Id = _identity.Id!,
-            Object = CreateChatCompletionResponseObject.ChatCompletion,
-            Created = _identity.Created,
-            Model = _identity.Model!,
-            Choices = _choices.Values.Select(choice => choice.Snapshot()).ToList(),
-        };
+        var response = new JObject();
+        _response.CopyTo(response);
+        response["object"] = "chat.completion";
+        response["choices"] = new JArray(_choices.Values.Select(fold => ToResponseChoice(fold.ToJson())));
+        return response.ToObject<CreateChatCompletionResponse>(Json)!;
+    }
 
-        if (_identity.HasSystemFingerprint)
+    // A streamed choice has a delta; a response choice has a message, whose tool calls carry no index.
+    private static JObject ToResponseChoice(JObject choice)
+    {
+        var message = choice["delta"] as JObject ?? new JObject();
+        choice.Remove("delta");
+        if (message["role"] is not JValue { Type: JTokenType.String })
         {
-            response.SystemFingerprint = _identity.SystemFingerprint;
+            // Chat completions answer as the assistant; the first delta says so, a stream that never did still is one.
+            message["role"] = "assistant";
         }
 
-        if (_usage != null)
+        if (message["content"] == null)
         {
-            response.Usage = _usage;
+            message["content"] = JValue.CreateNull();
         }
 
-        return response;
+        foreach (var call in (message["tool_calls"] as JArray ?? new JArray()).OfType<JObject>())
+        {
+            call.Remove("index");
+            if (call["type"] == null)
+            {
+                call["type"] = "function";
+            }
+
+            if (call["function"] is JObject function && function["arguments"] == null)
+            {
+                function["arguments"] = string.Empty;
+            }
+        }
+
+        choice["message"] = message;
+        return choice;
     }
 }

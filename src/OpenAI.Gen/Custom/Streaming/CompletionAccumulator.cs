@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
 
@@ -15,9 +17,15 @@ namespace OpenAI.Gen;
 /// </remarks>
 public sealed class CompletionAccumulator
 {
-    private readonly ChunkIdentity _identity = new();
-    private readonly SortedDictionary<int, CompletionChoiceAccumulator> _choices = new();
-    private CompletionUsage? _usage;
+    // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
+    private static readonly JsonSerializer Json = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = StreamChunkContractResolver.Snapshots,
+        DateParseHandling = DateParseHandling.None,
+    });
+
+    private readonly MemberFold _response = new();
+    private readonly SortedDictionary<int, ChoiceFold> _choices = new();
 
     /// <summary>Folds <paramref name="chunk"/> into the completion.</summary>
     /// <param name="chunk">The next chunk of the stream.</param>
@@ -28,16 +36,31 @@ public sealed class CompletionAccumulator
             throw new ArgumentNullException(nameof(chunk));
         }
 
-        _identity.Append(chunk.Id, chunk.Created, chunk.Model, chunk.ShouldSerializeSystemFingerprint(), chunk.SystemFingerprint);
-        _usage = chunk.Usage ?? _usage;
-        foreach (var choice in chunk.Choices ?? Enumerable.Empty<CreateCompletionResponseChoice>())
+        foreach (var member in JObject.FromObject(chunk, Json).Properties())
         {
-            if (!_choices.TryGetValue(choice.Index, out var accumulator))
+            switch (member.Name)
             {
-                _choices.Add(choice.Index, accumulator = new CompletionChoiceAccumulator(choice.Index));
-            }
+                case "choices":
+                    foreach (var choice in member.Value.OfType<JObject>())
+                    {
+                        var index = (int?)choice["index"] ?? 0;
+                        if (!_choices.TryGetValue(index, out var fold))
+                        {
+                            _choices.Add(index, fold = new ChoiceFold("text", "logprobs"));
+                        }
 
-            accumulator.Append(choice);
+                        fold.Fold(choice);
+                    }
+
+                    break;
+
+                // Chunk-only: the padding some servers add to every chunk.
+                case "obfuscation":
+                    break;
+                default:
+                    _response.Fold(member.Name, member.Value);
+                    break;
+            }
         }
     }
 
@@ -48,25 +71,9 @@ public sealed class CompletionAccumulator
     /// <returns>The accumulated response.</returns>
     public CreateCompletionResponse Snapshot()
     {
-        var response = new CreateCompletionResponse
-        {
-            Id = _identity.Id!,
-            Object = CreateCompletionResponseObject.TextCompletion,
-            Created = _identity.Created,
-            Model = _identity.Model!,
-            Choices = _choices.Values.Select(choice => choice.Snapshot()).ToList(),
-        };
-
-        if (_identity.HasSystemFingerprint)
-        {
-            response.SystemFingerprint = _identity.SystemFingerprint;
-        }
-
-        if (_usage != null)
-        {
-            response.Usage = _usage;
-        }
-
-        return response;
+        var response = new JObject();
+        _response.CopyTo(response);
+        response["choices"] = new JArray(_choices.Values.Select(fold => fold.ToJson()));
+        return response.ToObject<CreateCompletionResponse>(Json)!;
     }
 }

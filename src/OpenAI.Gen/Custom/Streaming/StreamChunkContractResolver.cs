@@ -12,13 +12,27 @@ namespace OpenAI.Gen;
 /// </summary>
 internal sealed class StreamChunkContractResolver : DefaultContractResolver
 {
-    // One instance per process, so contracts are built once and shared by every client.
-    public static readonly StreamChunkContractResolver Instance = new();
+    // One instance of each per process, so contracts are built once and shared by every client.
+    public static readonly StreamChunkContractResolver Instance = new(relaxAll: false);
+
+    /// <summary>Also lets accumulator snapshots be read and written mid-stream, when required members may still be missing.</summary>
+    public static readonly StreamChunkContractResolver Snapshots = new(relaxAll: true);
+
+    private readonly bool _relaxAll;
+
+    private StreamChunkContractResolver(bool relaxAll)
+    {
+        _relaxAll = relaxAll;
+    }
 
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
-        if (property.Required == Required.Always && typeof(ExtensibleEnum).IsAssignableFrom(property.PropertyType))
+        if (_relaxAll)
+        {
+            property.Required = Required.Default;
+        }
+        else if (property.Required == Required.Always && typeof(ExtensibleEnum).IsAssignableFrom(property.PropertyType))
         {
             property.Required = Required.AllowNull;
         }
