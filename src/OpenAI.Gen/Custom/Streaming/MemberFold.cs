@@ -24,7 +24,8 @@ internal sealed class MemberFold
             _ => false,
         };
 
-        if (!keepFirst && (value.Type != JTokenType.Null || current == null))
+        // Chunks repeat these members unchanged: keep the copy already taken.
+        if (!keepFirst && (value.Type != JTokenType.Null || current == null) && !JToken.DeepEquals(current, value))
         {
             _members[name] = value.DeepClone();
         }
