@@ -127,6 +127,15 @@ int Subtract(string[] a, string[] b)
     return missing;
 }
 
+// Streaming-parse benchmark (OpenAI.Gen vs the official SDK), short job: a few minutes on a shared 2-core machine.
+Task("Bench")
+    .Does(() =>
+{
+    DotNetRun("./benchmarks/OpenAI.Gen.Benchmarks/OpenAI.Gen.Benchmarks.csproj",
+        new ProcessArgumentBuilder().Append("--job").Append("short").Append("--filter").AppendQuoted("*"),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
 Task("Default")
     .IsDependentOn("Test")
     .IsDependentOn("Pack");

@@ -85,7 +85,7 @@ public class ChatOptionsMappingTests
     public async Task Without_tools_no_tool_choice_is_sent_whatever_the_mode()
     {
         // The API refuses tool_choice without tools; FunctionInvokingChatClient drops the tools to get a last text answer.
-        foreach (var mode in new[] { ChatToolMode.None, ChatToolMode.Auto, ChatToolMode.RequireAny, ChatToolMode.RequireSpecific("ping") })
+        foreach (var mode in new ChatToolMode[] { ChatToolMode.None, ChatToolMode.Auto, ChatToolMode.RequireAny, ChatToolMode.RequireSpecific("ping") })
         {
             var body = await SentWith(new ChatOptions { ToolMode = mode, AllowMultipleToolCalls = false });
 

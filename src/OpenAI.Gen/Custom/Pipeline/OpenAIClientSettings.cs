@@ -157,8 +157,9 @@ internal sealed class OpenAIClientSettings
     private static HttpClient CreateSharedTransport()
     {
 #if NET8_0_OR_GREATER
-        // Recycle pooled connections so DNS changes are seen by a long-lived process.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // Recycle pooled connections so DNS changes are seen by a long-lived process; close a stream the caller left
+        // early at once instead of draining it (the server would keep generating tokens meanwhile).
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0 };
 #else
         var handler = new HttpClientHandler();
 #endif

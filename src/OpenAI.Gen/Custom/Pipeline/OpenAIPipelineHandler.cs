@@ -223,7 +223,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         if (!ReadWhole(response, content))
         {
             var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
-            response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, _settings.Timeout, target)));
+            response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, content, _settings.Timeout, target)));
             return;
         }
 

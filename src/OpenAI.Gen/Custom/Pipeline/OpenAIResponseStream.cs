@@ -14,12 +14,15 @@ namespace OpenAI.Gen;
 internal sealed class OpenAIResponseStream : Stream
 {
     private readonly Stream _inner;
+    private readonly IDisposable _owner;
     private readonly TimeSpan _timeout;
     private readonly string _target;
 
-    internal OpenAIResponseStream(Stream inner, TimeSpan timeout, string target)
+    // The owner is the transport's response content: disposing it (not only its stream) releases the response at once.
+    internal OpenAIResponseStream(Stream inner, IDisposable owner, TimeSpan timeout, string target)
     {
         _inner = inner;
+        _owner = owner;
         _timeout = timeout;
         _target = target;
     }
@@ -86,6 +89,7 @@ internal sealed class OpenAIResponseStream : Stream
         if (disposing)
         {
             _inner.Dispose();
+            _owner.Dispose();
         }
 
         base.Dispose(disposing);
@@ -102,6 +106,11 @@ internal sealed class OpenAIResponseStream : Stream
         try
         {
             return await read(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // Report the caller's own token, not the linked one this read used.
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen;
+
+/// <summary>
+/// Folds the chunks of a streamed chat completion into the <see cref="CreateChatCompletionResponse"/> the same
+/// request would have returned without streaming: per choice index the role, the concatenated content,
+/// <c>tool_calls</c> merged by their index (id, type and name from the first fragment, <c>arguments</c>
+/// concatenated), the legacy <c>function_call</c>, logprobs appended, the last <c>finish_reason</c>; and
+/// <c>system_fingerprint</c> and the final <c>usage</c> chunk (sent with <c>stream_options.include_usage</c>).
+/// </summary>
+/// <remarks>
+/// The fold works on the chunks' JSON, so members this client does not know (or that a client generated from a
+/// newer spec types, such as <c>refusal</c> or <c>usage</c>) are folded too: text fragments are concatenated,
+/// other values replace. <see cref="Snapshot"/> can be called at any point, e.g. after each chunk to show
+/// progress; later chunks do not change a snapshot already taken. Not thread-safe: one accumulator per stream.
+/// </remarks>
+/// <example>
+/// <code>
+/// var accumulator = new ChatCompletionAccumulator();
+/// await foreach (var chunk in client.CreateChatCompletionStreamAsync(request))
+/// {
+///     accumulator.Append(chunk);
+/// }
+/// var response = accumulator.Snapshot();
+/// </code>
+/// </example>
+public sealed class ChatCompletionAccumulator
+{
+    // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
+    private static readonly JsonSerializer Json = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = StreamChunkContractResolver.Snapshots,
+        DateParseHandling = DateParseHandling.None,
+    });
+
+    private readonly MemberFold _response = new();
+    private readonly SortedDictionary<int, ChoiceFold> _choices = new();
+
+    /// <summary>Folds <paramref name="chunk"/> into the completion.</summary>
+    /// <param name="chunk">The next chunk of the stream.</param>
+    public void Append(CreateChatCompletionStreamResponse chunk)
+    {
+        if (chunk == null)
+        {
+            throw new ArgumentNullException(nameof(chunk));
+        }
+
+        foreach (var member in JObject.FromObject(chunk, Json).Properties())
+        {
+            switch (member.Name)
+            {
+                case "choices":
+                    foreach (var choice in member.Value.OfType<JObject>())
+                    {
+                        var index = (int?)choice["index"] ?? 0;
+                        if (!_choices.TryGetValue(index, out var fold))
+                        {
+                            _choices.Add(index, fold = new ChoiceFold("delta", "logprobs"));
+                        }
+
+                        fold.Fold(choice);
+                    }
+
+                    break;
+
+                // Chunk-only members: the chunk's own type name, and the padding some servers add to every chunk.
+                case "object":
+                case "obfuscation":
+                    break;
+                default:
+                    _response.Fold(member.Name, member.Value);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The completion as folded so far. Until a choice's last chunk its <c>finish_reason</c> is null, and
+    /// <c>usage</c> is unset until the usage chunk arrived.
+    /// </summary>
+    /// <returns>The accumulated response.</returns>
+    public CreateChatCompletionResponse Snapshot()
+    {
+        var response = new JObject();
+        _response.CopyTo(response);
+        response["object"] = "chat.completion";
+        response["choices"] = new JArray(_choices.Values.Select(fold => ToResponseChoice(fold.ToJson())));
+        return response.ToObject<CreateChatCompletionResponse>(Json)!;
+    }
+
+    // A streamed choice has a delta; a response choice has a message, whose tool calls carry no index.
+    private static JObject ToResponseChoice(JObject choice)
+    {
+        var message = choice["delta"] as JObject ?? new JObject();
+        choice.Remove("delta");
+        if (message["role"] is not JValue { Type: JTokenType.String })
+        {
+            // Chat completions answer as the assistant; the first delta says so, a stream that never did still is one.
+            message["role"] = "assistant";
+        }
+
+        if (message["content"] == null)
+        {
+            message["content"] = JValue.CreateNull();
+        }
+
+        foreach (var call in (message["tool_calls"] as JArray ?? new JArray()).OfType<JObject>())
+        {
+            call.Remove("index");
+            if (call["type"] == null)
+            {
+                call["type"] = "function";
+            }
+
+            if (call["function"] is JObject function && function["arguments"] == null)
+            {
+                function["arguments"] = string.Empty;
+            }
+        }
+
+        choice["message"] = message;
+        return choice;
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Reflection;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace OpenAI.Gen;
+
+/// <summary>One member of a <see cref="FastObjectShape"/>: its UTF-8 name, how to read its value, and how Newtonsoft would treat null.</summary>
+internal sealed class FastMember
+{
+    private FastMember(JsonProperty property, FastMemberKind kind, Type? valueType, bool isList, Func<string, object>? parse, Func<IList>? createList)
+    {
+        Property = property;
+        Name = Encoding.UTF8.GetBytes(property.PropertyName!);
+        Kind = kind;
+        ValueType = valueType;
+        IsList = isList;
+        Parse = parse;
+        CreateList = createList;
+        var required = property.Required;
+        IsRequired = required is Required.Always or Required.AllowNull;
+        DisallowsNull = required is Required.Always or Required.DisallowNull
+                        || (property.PropertyType!.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) == null);
+    }
+
+    public JsonProperty Property { get; }
+
+    public byte[] Name { get; }
+
+    /// <summary>The kind of the value, or of each item of a list (a null item makes the reader decline).</summary>
+    public FastMemberKind Kind { get; }
+
+    /// <summary>The DTO type of an <see cref="FastMemberKind.Object"/> value or list item; the property type for <see cref="FastMemberKind.Raw"/>.</summary>
+    public Type? ValueType { get; }
+
+    public bool IsList { get; }
+
+    public bool IsRequired { get; }
+
+    public bool DisallowsNull { get; }
+
+    public Func<string, object>? Parse { get; }
+
+    public Func<IList>? CreateList { get; }
+
+    /// <summary>The member, or null when Newtonsoft would treat it in a way this reader does not copy (the whole type then goes to Newtonsoft).</summary>
+    public static FastMember? Create(JsonProperty property, IContractResolver resolver)
+    {
+        if (property.Ignored)
+        {
+            return new FastMember(property, FastMemberKind.Ignored, null, false, null, null);
+        }
+
+        if (!property.Writable || property.ShouldDeserialize != null || property.SetIsSpecified != null || property.IsReference == true
+            || property.TypeNameHandling != null || property.ItemConverter != null || property.ItemTypeNameHandling != null
+            || property.ItemIsReference != null || property.ObjectCreationHandling != null
+            || property.NullValueHandling == NullValueHandling.Ignore
+            || (property.DefaultValueHandling ?? DefaultValueHandling.Include) != DefaultValueHandling.Include)
+        {
+            return null;
+        }
+
+        var type = property.PropertyType!;
+        if (KindOf(type, property.Converter, resolver) is { } scalar)
+        {
+            return new FastMember(property, scalar, type, false, scalar == FastMemberKind.Enum ? ParseOf(type) : null, null);
+        }
+
+        if (property.Converter == null && ItemType(type) is { } itemType && KindOf(itemType, null, resolver) is { } itemKind)
+        {
+            var createList = (Func<IList>)Delegate.CreateDelegate(typeof(Func<IList>), NewListMethod.MakeGenericMethod(itemType));
+            return new FastMember(property, itemKind, itemType, true, null, createList);
+        }
+
+        return new FastMember(property, FastMemberKind.Raw, type, false, null, null);
+    }
+
+    private static readonly MethodInfo NewListMethod = typeof(FastMember).GetMethod(nameof(NewList), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static IList NewList<T>() => new List<T>();
+
+    private static FastMemberKind? KindOf(Type type, JsonConverter? propertyConverter, IContractResolver resolver)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var contract = resolver.ResolveContract(type);
+        var converter = propertyConverter ?? contract.Converter;
+        if (typeof(ExtensibleEnum).IsAssignableFrom(type))
+        {
+            return converter is ExtensibleEnumConverter && ParseOf(type) != null ? FastMemberKind.Enum : null;
+        }
+
+        if (converter != null)
+        {
+            return null;
+        }
+
+        if (underlying == typeof(string))
+        {
+            return FastMemberKind.String;
+        }
+
+        if (underlying == typeof(int))
+        {
+            return FastMemberKind.Int32;
+        }
+
+        if (underlying == typeof(long))
+        {
+            return FastMemberKind.Int64;
+        }
+
+        if (underlying == typeof(double))
+        {
+            return FastMemberKind.Double;
+        }
+
+        if (underlying == typeof(bool))
+        {
+            return FastMemberKind.Boolean;
+        }
+
+        return contract is JsonObjectContract && FastObjectShape.IsEligible(contract) ? FastMemberKind.Object : null;
+    }
+
+    private static Type? ItemType(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IList<>) || type.GetGenericTypeDefinition() == typeof(List<>))
+            ? type.GetGenericArguments()[0]
+            : null;
+
+    // Every generated open enum has a static Parse(string) returning the shared instance of a known value.
+    private static Func<string, object>? ParseOf(Type type)
+    {
+        var parse = type.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string) }, null);
+        return parse == null || parse.ReturnType != type ? null : (Func<string, object>)Delegate.CreateDelegate(typeof(Func<string, object>), parse);
+    }
+}

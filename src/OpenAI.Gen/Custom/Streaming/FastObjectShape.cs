@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json.Serialization;
+
+namespace OpenAI.Gen;
+
+/// <summary>What <see cref="ChunkDeserializer"/> knows of one DTO type, taken from the Newtonsoft contract the serializer itself uses.</summary>
+internal sealed class FastObjectShape
+{
+    private FastObjectShape(JsonObjectContract contract, FastMember[] members)
+    {
+        CreateInstance = contract.DefaultCreator!;
+        Members = members;
+        ExtensionDataSetter = contract.ExtensionDataSetter;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (members[i].IsRequired)
+            {
+                RequiredMask |= 1UL << i;
+            }
+        }
+    }
+
+    public Func<object> CreateInstance { get; }
+
+    public FastMember[] Members { get; }
+
+    /// <summary>One bit per member that must be present.</summary>
+    public ulong RequiredMask { get; }
+
+    public ExtensionDataSetter? ExtensionDataSetter { get; }
+
+    /// <summary>Whether Newtonsoft reads <paramref name="contract"/> in a way this reader copies exactly.</summary>
+    public static bool IsEligible(JsonContract contract) =>
+        contract is JsonObjectContract o && o.Converter == null && o.DefaultCreator != null && !o.DefaultCreatorNonPublic
+        && o.CreatorParameters.Count == 0 && o.OverrideCreator == null && o.ItemRequired == null && o.ItemConverter == null
+        && o.OnDeserializingCallbacks.Count == 0 && o.OnDeserializedCallbacks.Count == 0 && o.OnErrorCallbacks.Count == 0
+        && o.IsReference != true && o.MissingMemberHandling == null && o.Properties.Count <= 64;
+
+    /// <summary>The shape of <paramref name="type"/>, or null when it is read by Newtonsoft alone.</summary>
+    public static FastObjectShape? Create(Type type, IContractResolver resolver)
+    {
+        var contract = resolver.ResolveContract(type);
+        if (!IsEligible(contract))
+        {
+            return null;
+        }
+
+        var members = new List<FastMember>();
+        foreach (var property in ((JsonObjectContract)contract).Properties)
+        {
+            if (FastMember.Create(property, resolver) is not { } member)
+            {
+                return null;
+            }
+
+            members.Add(member);
+        }
+
+        return new FastObjectShape((JsonObjectContract)contract, members.ToArray());
+    }
+
+    /// <summary>The index of the member named <paramref name="utf8Name"/>, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<byte> utf8Name)
+    {
+        for (var i = 0; i < Members.Length; i++)
+        {
+            if (utf8Name.SequenceEqual(Members[i].Name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether Newtonsoft would give <paramref name="name"/> a meaning this reader does not copy: metadata, or a known member in other case.</summary>
+    public bool IsSpecial(string name)
+    {
+        if (name.StartsWith("$", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var member in Members)
+        {
+            if (string.Equals(member.Property.PropertyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
