@@ -5,7 +5,10 @@ using System.Threading.Tasks;
 
 namespace OpenAI.Gen.Tests.Cli;
 
-/// <summary>A string writer that records each write and completes <c>seen</c> once its text satisfies a condition.</summary>
+/// <summary>
+/// A string writer that records each write and completes <c>seen</c> once its text satisfies a condition
+/// (<see cref="StringWriter.WriteAsync(string)"/> goes through <see cref="Write(string)"/>).
+/// </summary>
 internal sealed class ObservedWriter : StringWriter
 {
     private readonly Func<string, bool> _condition;
@@ -19,12 +22,6 @@ internal sealed class ObservedWriter : StringWriter
 
     /// <summary>The strings written, one per write call.</summary>
     public List<string> Writes { get; } = new();
-
-    public override Task WriteAsync(string? value)
-    {
-        Record(value);
-        return base.WriteAsync(value);
-    }
 
     public override void Write(string? value)
     {

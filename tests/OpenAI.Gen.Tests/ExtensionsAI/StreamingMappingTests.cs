@@ -18,10 +18,9 @@ public class StreamingMappingTests
     private static string Chunk(string delta, string? finishReason = null, int index = 0) =>
         $$"""{"id":"chatcmpl-s1","object":"chat.completion.chunk","created":1700000002,"model":"gpt-4o-2024-08-06","choices":[{"index":{{index}},"delta":{{delta}},"logprobs":null,"finish_reason":{{(finishReason == null ? "null" : "\"" + finishReason + "\"")}}}]}""";
 
-    private const string UsageChunk = """
-        {"id":"chatcmpl-s1","object":"chat.completion.chunk","created":1700000002,"model":"gpt-4o-2024-08-06","choices":[],
-         "usage":{"prompt_tokens":11,"completion_tokens":3,"total_tokens":14,"completion_tokens_details":{"reasoning_tokens":0}}}
-        """;
+    // One line: an event's data may not span lines without a "data:" prefix on each.
+    private const string UsageChunk =
+        """{"id":"chatcmpl-s1","object":"chat.completion.chunk","created":1700000002,"model":"gpt-4o-2024-08-06","choices":[],"usage":{"prompt_tokens":11,"completion_tokens":3,"total_tokens":14,"completion_tokens_details":{"reasoning_tokens":0}}}""";
 
     private static async Task<(List<ChatResponseUpdate> Updates, ScriptedChatServer Server)> StreamAsync(
         Func<Microsoft.AspNetCore.Http.HttpContext, Task> answer, ChatOptions? options = null, bool requestUsage = true)
