@@ -166,6 +166,35 @@ public class ApiCommandTests
     }
 
     [Test]
+    public async Task Ctrl_c_stops_a_stream_with_exit_130()
+    {
+        var firstSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await ScriptedChatServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync("data: " + Chunk("Hel") + "\n\n");
+            await context.Response.Body.FlushAsync();
+
+            // Never finishes: only the client's cancellation ends it.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+        });
+        using var cancel = new CancellationTokenSource();
+        var output = new ObservedWriter(text => text.Contains("Hel"), firstSeen);
+        _ = firstSeen.Task.ContinueWith(_ => cancel.Cancel(), TaskScheduler.Default);
+
+        var (exit, text, error) = await Run(
+            new ChatCommand(Lookup(new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-x" })), new[] { "Hi", "--base-url", server.BaseUrl.ToString() }, output, cancel.Token)
+            .WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(130));
+            Assert.That(text, Is.EqualTo("Hel"));
+            Assert.That(error, Does.Contain("cancelled"));
+        });
+    }
+
+    [Test]
     public async Task Bad_usage_exits_2_with_the_reason()
     {
         var noPrompt = await Chat(NoEnvironment);

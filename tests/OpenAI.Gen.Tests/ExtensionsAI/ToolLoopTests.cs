@@ -86,4 +86,20 @@ public class ToolLoopTests
         Assert.That((string?)toolMessages[0]["content"], Does.Contain("weather service down"));
         Assert.That((string?)toolMessages[1]["content"], Is.EqualTo("14:05"));
     }
+
+    [Test]
+    public async Task At_the_iteration_limit_the_loop_still_gets_a_last_answer_with_a_required_tool_mode()
+    {
+        await using var server = await ScriptedChatServer.StartAsync(ScriptedChatServer.Json(CallsWeatherAndTime), ScriptedChatServer.Json(Answers));
+        using var http = new HttpClient();
+        var weather = AIFunctionFactory.Create((string city, string unit) => "21", "get_weather");
+        var time = AIFunctionFactory.Create((string city) => "14:05", "get_time");
+        using var chat = new FunctionInvokingChatClient(server.CreateClient(http).AsIChatClient("gpt-4o")) { MaximumIterationsPerRequest = 1 };
+
+        var response = await chat.GetResponseAsync("Weather and time in Paris?", new ChatOptions { Tools = [weather, time], ToolMode = ChatToolMode.RequireAny });
+
+        Assert.That(response.Text, Is.EqualTo("In Paris it is 21 degrees at 14:05."));
+        AssertJson(server.Bodies[0]["tool_choice"], "\"required\"");
+        Assert.That(server.Bodies[1].Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "messages", "model" }), "the last round goes without tools, so without tool_choice");
+    }
 }
