@@ -77,7 +77,7 @@ internal static class StreamingUpdateReader
             // The spec this client was generated from has no chunk usage; newer servers send it when asked.
             if (chunk.AdditionalProperties.TryGetValue("usage", out var usage) && usage is JObject usageObject)
             {
-                update.Contents.Add(new UsageContent(ChatResponseReader.Usage(usageObject.ToObject<CompletionUsage>(Serializer)!)));
+                update.Contents.Add(new UsageContent(ChatResponseReader.Usage(ReadUsage(usageObject, number))));
             }
 
             update.Role = role;
@@ -91,6 +91,19 @@ internal static class StreamingUpdateReader
             var tail = new ChatResponseUpdate { ResponseId = last?.ResponseId, MessageId = last?.MessageId, ModelId = last?.ModelId, CreatedAt = last?.CreatedAt, Role = role };
             Complete(tail, toolCalls, refusal, number);
             yield return tail;
+        }
+    }
+
+    private static CompletionUsage ReadUsage(JObject usage, int number)
+    {
+        try
+        {
+            return usage.ToObject<CompletionUsage>(Serializer)!;
+        }
+        catch (JsonException e)
+        {
+            throw new OpenAIStreamException(
+                $"The usage of chunk {number} is not a valid CompletionUsage: {e.Message}", number, 200, usage.ToString(Formatting.None), new Dictionary<string, IEnumerable<string>>(), e);
         }
     }
 

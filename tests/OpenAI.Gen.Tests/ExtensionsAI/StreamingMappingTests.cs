@@ -143,6 +143,21 @@ public class StreamingMappingTests
     }
 
     [Test]
+    public void A_usage_chunk_of_the_wrong_shape_fails_naming_its_chunk()
+    {
+        var error = Assert.ThrowsAsync<OpenAIStreamException>(async () =>
+        {
+            var (_, server) = await StreamAsync(ScriptedChatServer.Events(
+                Chunk("{}", "stop"),
+                """{"id":"chatcmpl-s1","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":"many"}}"""));
+            await server.DisposeAsync();
+        });
+
+        Assert.That(error!.Message, Does.Contain("usage of chunk 2"));
+        Assert.That(error.EventNumber, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task A_streamed_refusal_becomes_an_error_content()
     {
         var (updates, server) = await StreamAsync(ScriptedChatServer.Events(
