@@ -25,8 +25,8 @@ namespace OpenAI.Gen.Extensions.AI;
 /// <para>
 /// Options: model, instructions (a leading system message), temperature, max output tokens (<c>max_tokens</c>), top-p,
 /// frequency and presence penalties, stop sequences, seed, response format (text, JSON object, JSON schema), tools
-/// (<see cref="AIFunctionDeclaration"/> only), tool mode (none, auto, required, a named function; sent only with tools), multiple tool calls
-/// (<c>parallel_tool_calls</c>), reasoning effort. <see cref="ChatOptions.AdditionalProperties"/> set other request members
+/// (<see cref="AIFunctionDeclaration"/> only), tool mode (none, auto, required, a named function; sent only with
+/// tools), multiple tool calls (<c>parallel_tool_calls</c>), reasoning effort. <see cref="ChatOptions.AdditionalProperties"/> set other request members
 /// by their JSON name (<c>user</c>, <c>n</c>, <c>logit_bias</c>, …) or add members of newer APIs. A request returned by
 /// <see cref="ChatOptions.RawRepresentationFactory"/> (a new one per call) is the starting point, and what it sets wins.
 /// <see cref="ChatOptions.TopK"/>, <see cref="ChatOptions.ConversationId"/> and <see cref="ChatOptions.ContinuationToken"/>
