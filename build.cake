@@ -136,8 +136,22 @@ Task("Bench")
         new DotNetRunSettings { Configuration = "Release" });
 });
 
+// Installs the package from artifacts/ into a fresh console project and runs a chat and a streamed chat call
+// against a loopback server: the package as users get it.
+Task("Smoke")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = "tests/Smoke/run.sh artifacts" });
+    if (exit != 0)
+    {
+        throw new CakeException($"consumer smoke test failed (exit {exit})");
+    }
+});
+
 Task("Default")
     .IsDependentOn("Test")
-    .IsDependentOn("Pack");
+    .IsDependentOn("Pack")
+    .IsDependentOn("Smoke");
 
 RunTarget(target);

@@ -1,6 +1,7 @@
 // Consumer smoke test: compiled by tests/Smoke/run.sh in a fresh console project that installs OpenAI.Gen from
 // artifacts/, the way users install it. It talks to a real HTTP server on 127.0.0.1 and checks the answers.
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -15,23 +16,35 @@ listener.Start();
 var server = Task.Run(() => Serve(listener));
 
 using var http = new System.Net.Http.HttpClient();
-var client = new OpenAIClient(http, "sk-smoke", new Uri($"http://127.0.0.1:{port}/v1/"));
+var explicitClient = new OpenAIClient(http, "sk-smoke", new Uri($"http://127.0.0.1:{port}/v1/"));
 var request = new CreateChatCompletionRequest
 {
     Model = "gpt-4o-mini",
     Messages = { new ChatCompletionRequestUserMessage { Content = "Hello!" } },
 };
 
-var response = await client.CreateChatCompletionAsync(request, CancellationToken.None);
+var response = await explicitClient.CreateChatCompletionAsync(request, CancellationToken.None);
 Check(response.Choices[0].Message.Content == "Hello there!", "chat answer: " + response.Choices[0].Message.Content);
 
 var streamed = new StringBuilder();
-await foreach (var chunk in client.CreateChatCompletionStreamAsync(request, CancellationToken.None))
+await foreach (var chunk in explicitClient.CreateChatCompletionStreamAsync(request, CancellationToken.None))
 {
     streamed.Append(chunk.Choices.Count > 0 ? chunk.Choices[0].Delta.Content : null);
 }
 
 Check(streamed.ToString() == "Hello there!", "streamed answer: " + streamed);
+
+// The README's quick start, verbatim but for the environment it reads.
+Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-smoke");
+Environment.SetEnvironmentVariable("OPENAI_BASE_URL", $"http://127.0.0.1:{port}/v1/");
+var quick = new StringWriter();
+var console = Console.Out;
+Console.SetOut(quick);
+var client = new OpenAI.Gen.OpenAIClient(); // API key from OPENAI_API_KEY
+await foreach (var chunk in client.CreateChatCompletionStreamAsync(new() { Model = "gpt-4o-mini", Messages = { OpenAI.Gen.ChatMessage.User("Hello!") } }))
+    Console.Write(chunk.Choices.Count > 0 ? chunk.Choices[0].Delta.Content : null);
+Console.SetOut(console);
+Check(quick.ToString() == "Hello there!", "README quick start printed: " + quick);
 listener.Stop();
 Console.WriteLine("smoke test passed: chat and streamed chat against 127.0.0.1:" + port);
 return 0;

@@ -14,5 +14,15 @@ dotnet new console --framework net10.0 --name Smoke --output . >/dev/null
 cp "$here/Program.cs" Program.cs
 # A private packages folder, so a stale OpenAI.Gen of the same version from an earlier run is never used.
 export NUGET_PACKAGES="$work/packages"
-dotnet add package OpenAI.Gen --version "$version" --source "$artifacts" --source https://api.nuget.org/v3/index.json >/dev/null
+cat > nuget.config <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="artifacts" value="$artifacts" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+dotnet add package OpenAI.Gen --version "$version" >/dev/null
 dotnet run -c Release
