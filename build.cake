@@ -149,9 +149,21 @@ Task("Smoke")
     }
 });
 
+// Shows real output with no key and no network: the CLI streams an answer from the embedded example-backed server.
+Task("Demo")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var offline = new DotNetRunSettings { Configuration = configuration, NoBuild = true };
+    offline.EnvironmentVariables["OPENAI_API_KEY"] = "";
+    offline.EnvironmentVariables["OPENAI_BASE_URL"] = "";
+    DotNetRun("./samples/OpenAI.Gen.Cli/OpenAI.Gen.Cli.csproj", new ProcessArgumentBuilder().Append("chat").AppendQuoted("Hello"), offline);
+});
+
 Task("Default")
     .IsDependentOn("Test")
     .IsDependentOn("Pack")
-    .IsDependentOn("Smoke");
+    .IsDependentOn("Smoke")
+    .IsDependentOn("Demo");
 
 RunTarget(target);
