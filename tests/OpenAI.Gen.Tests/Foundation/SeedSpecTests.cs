@@ -64,7 +64,7 @@ public class SeedSpecTests
     [Test]
     public void Spec_is_complete_every_reference_resolves()
     {
-        SpecText();
+        // Not seed-only: a spec cut from upstream must be just as complete.
         var spec = YamlLoader.LoadFile(Repo.Spec);
         var schemas = (JObject)spec["components"]!["schemas"]!;
         var refs = spec.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref").Select(p => ((string)p.Value!).Split('/').Last()).Distinct().ToList();
@@ -77,7 +77,7 @@ public class SeedSpecTests
                 "CompletionUsage", "CreateChatCompletionStreamResponse", "ChatCompletionStreamResponseDelta", "ChatCompletionRequestMessage",
                 "ChatCompletionRequestMessageContentPart", "ChatCompletionToolChoiceOption", "ChatCompletionNamedToolChoice", "FunctionObject",
             }));
-            Assert.That((string?)spec["openapi"], Is.EqualTo("3.0.0"));
+            Assert.That((string?)spec["openapi"], SeedOnly.IsSeed ? Is.EqualTo("3.0.0") : Does.Match(@"^3\.[01]\.\d+$"));
             Assert.DoesNotThrow(() => new SpecNormalizer(new NormalizeOptions()).Normalize(spec));
         });
     }
