@@ -1,8 +1,7 @@
 using System;
-using System.Globalization;
 using System.IO;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using OpenAI.Gen.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -14,9 +13,6 @@ namespace OpenAI.Gen.SpecTool;
 /// </summary>
 public static class YamlLoader
 {
-    private static readonly Regex IntPattern = new("^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex FloatPattern = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
-
     /// <summary>Loads a file.</summary>
     public static JObject LoadFile(string path) => Load(File.ReadAllText(path), path);
 
@@ -66,79 +62,8 @@ public static class YamlLoader
         return ((int)last.Line, (int)last.Column);
     }
 
-    private static JToken Convert(YamlNode node, string file)
-    {
-        JToken token = node switch
-        {
-            YamlMappingNode map => ConvertMap(map, file),
-            YamlSequenceNode seq => ConvertSequence(seq, file),
-            YamlScalarNode scalar => ConvertScalar(scalar),
-            _ => throw new SpecException(file, (int)node.Start.Line, (int)node.Start.Column, $"unsupported YAML node {node.NodeType}"),
-        };
-        token.AddAnnotation(new SourceLocation((int)node.Start.Line, (int)node.Start.Column));
-        return token;
-    }
-
-    private static JObject ConvertMap(YamlMappingNode map, string file)
-    {
-        var obj = new JObject();
-        foreach (var pair in map.Children)
-        {
-            var key = pair.Key is YamlScalarNode k ? k.Value ?? string.Empty
-                : throw new SpecException(file, (int)pair.Key.Start.Line, (int)pair.Key.Start.Column, "mapping keys must be scalars");
-            if (obj.ContainsKey(key))
-            {
-                throw new SpecException(file, (int)pair.Key.Start.Line, (int)pair.Key.Start.Column, $"duplicate key '{key}'");
-            }
-
-            obj.Add(key, Convert(pair.Value, file));
-        }
-
-        return obj;
-    }
-
-    private static JArray ConvertSequence(YamlSequenceNode seq, string file)
-    {
-        var array = new JArray();
-        foreach (var child in seq.Children)
-        {
-            array.Add(Convert(child, file));
-        }
-
-        return array;
-    }
-
-    // YAML 1.2 core schema for plain scalars; any quoted or block scalar is a string.
-    private static JToken ConvertScalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain)
-        {
-            return new JValue(value);
-        }
-
-        switch (value)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return JValue.CreateNull();
-            case "true" or "True" or "TRUE":
-                return new JValue(true);
-            case "false" or "False" or "FALSE":
-                return new JValue(false);
-        }
-
-        if (IntPattern.IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
-        {
-            return new JValue(l);
-        }
-
-        if (FloatPattern.IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            return new JValue(d);
-        }
-
-        return new JValue(value);
-    }
+    private static JToken Convert(YamlNode node, string file) =>
+        YamlTree.Convert(node, (line, column) => new SourceLocation(line, column), (line, column, message) => new SpecException(file, line, column, message));
 
     /// <summary>The source location of a token, or of its nearest located ancestor.</summary>
     public static SourceLocation Locate(JToken? token)

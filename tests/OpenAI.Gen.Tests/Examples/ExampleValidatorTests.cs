@@ -26,7 +26,8 @@ public class ExampleValidatorTests
         Assert.That(result.Passed, Is.False);
         Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Failed));
         Assert.That(result.RoundTrip, Is.EqualTo(CheckOutcome.Failed));
-        var schema = result.Findings.Single(f => f.Category == FindingCategory.Schema);
+        // The one schema finding that fails: a spec's allowed findings (2024-08-23: the missing refusal) are listed too.
+        var schema = result.Findings.Single(f => f.Category == FindingCategory.Schema && f.IsFailure(strict: false));
         Assert.That(schema.Code, Is.EqualTo("IntegerExpected"));
         Assert.That(schema.Path, Is.EqualTo("#/created"));
         var roundTrip = result.Findings.Single(f => f.Category == FindingCategory.RoundTrip);
@@ -43,7 +44,10 @@ public class ExampleValidatorTests
 
         var result = new ExampleValidator(RepoExamples.Spec, options).Validate(RepoExamples.Spec.Part("createChatCompletion / Functions / response"));
 
-        Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Passed));
+        // The schema check does not involve the DTO: its outcome is the one of the real DTO (the seed: Passed).
+        var real = new ExampleValidator(RepoExamples.Spec, RepoExamples.Options()).Validate(RepoExamples.Spec.Part("createChatCompletion / Functions / response"));
+        Assert.That(real.Passed, Is.True, real.ToString());
+        Assert.That(result.Schema, Is.EqualTo(real.Schema));
         Assert.That(result.RoundTrip, Is.EqualTo(CheckOutcome.Failed));
         Assert.That(result.Passed, Is.False);
         var lost = result.Findings.Where(f => f.Code == RoundTripCodes.Lost).Select(f => f.Path).ToList();
@@ -93,7 +97,8 @@ public class ExampleValidatorTests
         Assert.That(result.Values, Has.Count.EqualTo(2));
         Assert.That(result.Defects.Single().Code, Is.EqualTo(DefectCodes.ElisionLine));
         Assert.That(result.Defects.Single().Location.TextLine, Is.EqualTo(3));
-        var schema = result.Findings.Single(f => f.Category == FindingCategory.Schema);
+        // The one schema finding that fails: a spec's allowed findings (2024-08-23: the missing refusal) are listed too.
+        var schema = result.Findings.Single(f => f.Category == FindingCategory.Schema && f.IsFailure(strict: false));
         Assert.That((schema.Code, schema.Chunk, schema.Path), Is.EqualTo(("IntegerExpected", (int?)2, "#/count")));
         Assert.That(schema.Location.TextLine, Is.EqualTo(5));
         var roundTrip = result.Findings.Single(f => f.Category == FindingCategory.RoundTrip);

@@ -64,20 +64,24 @@ public class SeedSpecTests
     [Test]
     public void Spec_is_complete_every_reference_resolves()
     {
-        SpecText();
+        // Not seed-only: a spec cut from upstream must be just as complete.
         var spec = YamlLoader.LoadFile(Repo.Spec);
         var schemas = (JObject)spec["components"]!["schemas"]!;
+        var core = new[]
+        {
+            "CreateChatCompletionRequest", "CreateCompletionRequest", "ChatCompletionResponseMessage", "ChatCompletionTokenLogprob",
+            "CompletionUsage", "CreateChatCompletionStreamResponse", "ChatCompletionStreamResponseDelta", "ChatCompletionRequestMessage",
+            "ChatCompletionToolChoiceOption", "ChatCompletionNamedToolChoice", "FunctionObject",
+        };
+
+        // 2024-08-23 splits the seed's one content-part union per role; the normalizer merges them back under this name.
+        var expected = SeedOnly.IsSeed ? core.Append("ChatCompletionRequestMessageContentPart") : core;
         var refs = spec.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref").Select(p => ((string)p.Value!).Split('/').Last()).Distinct().ToList();
         Assert.Multiple(() =>
         {
             Assert.That(refs, Is.SubsetOf(schemas.Properties().Select(p => p.Name)));
-            Assert.That(schemas.Properties().Select(p => p.Name), Is.SupersetOf(new[]
-            {
-                "CreateChatCompletionRequest", "CreateCompletionRequest", "ChatCompletionResponseMessage", "ChatCompletionTokenLogprob",
-                "CompletionUsage", "CreateChatCompletionStreamResponse", "ChatCompletionStreamResponseDelta", "ChatCompletionRequestMessage",
-                "ChatCompletionRequestMessageContentPart", "ChatCompletionToolChoiceOption", "ChatCompletionNamedToolChoice", "FunctionObject",
-            }));
-            Assert.That((string?)spec["openapi"], Is.EqualTo("3.0.0"));
+            Assert.That(schemas.Properties().Select(p => p.Name), Is.SupersetOf(expected));
+            Assert.That((string?)spec["openapi"], SeedOnly.IsSeed ? Is.EqualTo("3.0.0") : Does.Match(@"^3\.[01]\.\d+$"));
             Assert.DoesNotThrow(() => new SpecNormalizer(new NormalizeOptions()).Normalize(spec));
         });
     }

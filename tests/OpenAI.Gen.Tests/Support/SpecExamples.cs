@@ -23,4 +23,19 @@ public static class SpecExamples
     /// <summary>The JSON body after -d in the curl snippet of an example.</summary>
     public static string RequestBody(string path, string title) =>
         CurlBody.Match((string)Example(path, title)["request"]!["curl"]!).Groups["body"].Value;
+
+    /// <summary>
+    /// The chunks of a streaming example: JSON lines without "data:", separated by blank lines, whose elided middle
+    /// ("....", exactly one) is skipped by name.
+    /// </summary>
+    public static string[] StreamedChunks(string path, string title)
+    {
+        var pieces = Regex.Split(Response(path, title).Trim(), @"\n\s*\n").Select(p => p.Trim()).ToList();
+        if (pieces.Count(p => p == "....") != 1)
+        {
+            throw new System.InvalidOperationException($"the {title} example of {path} should elide its middle chunks with exactly one '....'");
+        }
+
+        return pieces.Where(p => p != "....").ToArray();
+    }
 }
