@@ -401,16 +401,21 @@ internal static class ChatRequestBuilder
         return new ChatCompletionTool { Function = wire };
     }
 
+    // Built as JSON and read through the DTO's own converters, so it fits whether the spec types response_format as an
+    // object with an open `type` (2024-02) or as a union tagged by `type` (newer specs).
     private static CreateChatCompletionRequestResponseFormat ResponseFormat(ChatResponseFormat format)
     {
+        JObject wire;
         switch (format)
         {
             case ChatResponseFormatText:
-                return new CreateChatCompletionRequestResponseFormat { Type = CreateChatCompletionRequestResponseFormatType.Text };
+                wire = new JObject { ["type"] = "text" };
+                break;
             case ChatResponseFormatJson { Schema: null }:
-                return new CreateChatCompletionRequestResponseFormat { Type = CreateChatCompletionRequestResponseFormatType.JsonObject };
+                wire = new JObject { ["type"] = "json_object" };
+                break;
             case ChatResponseFormatJson json:
-                // Structured outputs: a type of newer APIs, which the open enum and the extra members carry.
+                // Structured outputs.
                 var schema = new JObject
                 {
                     ["name"] = json.SchemaName ?? "response",
@@ -421,12 +426,13 @@ internal static class ChatRequestBuilder
                     schema["description"] = json.SchemaDescription;
                 }
 
-                var wire = new CreateChatCompletionRequestResponseFormat { Type = CreateChatCompletionRequestResponseFormatType.Parse("json_schema") };
-                wire.AdditionalProperties["json_schema"] = schema;
-                return wire;
+                wire = new JObject { ["type"] = "json_schema", ["json_schema"] = schema };
+                break;
             default:
                 throw new NotSupportedException($"ChatOptions.ResponseFormat: {format.GetType().Name} has no response_format value.");
         }
+
+        return wire.ToObject<CreateChatCompletionRequestResponseFormat>()!;
     }
 
     private static Exception Unsupported(string at, int index, AIContent content, string rule) =>
