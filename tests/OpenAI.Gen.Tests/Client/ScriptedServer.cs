@@ -4,16 +4,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Client;
 
@@ -25,17 +19,17 @@ public sealed class ScriptedServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private WebApplication? _app;
+    private LoopbackKestrel? _kestrel;
 
     private ScriptedServer()
     {
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri Root { get; private set; } = null!;
+    public Uri Root => _kestrel!.Root;
 
     /// <summary>The base URL a client should use: <see cref="Root"/> + <c>v1/</c>.</summary>
-    public Uri BaseUrl => new(Root, "v1/");
+    public Uri BaseUrl => _kestrel!.BaseUrl;
 
     /// <summary>Requests received so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
@@ -44,16 +38,8 @@ public sealed class ScriptedServer : IAsyncDisposable
     public static async Task<ScriptedServer> StartAsync()
     {
         var server = new ScriptedServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         // A test that leaves a stalled answer behind must not hold the teardown for the default 30 s.
-        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server._app = app;
-        server.Root = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/");
+        server._kestrel = await LoopbackKestrel.StartAsync(server.HandleAsync, TimeSpan.FromSeconds(1));
         return server;
     }
 
@@ -148,10 +134,9 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_app != null)
+        if (_kestrel != null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _kestrel.DisposeAsync();
         }
     }
 

@@ -3,18 +3,12 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.ExtensionsAI;
 
@@ -26,15 +20,14 @@ public sealed class ScriptedChatServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _answers = new();
     private readonly ConcurrentQueue<(string Path, string? Authorization, JObject Body)> _requests = new();
-    private readonly WebApplication _app;
+    private LoopbackKestrel _kestrel = null!;
 
-    private ScriptedChatServer(WebApplication app)
+    private ScriptedChatServer()
     {
-        _app = app;
     }
 
     /// <summary>The base URL a client uses, e.g. <c>http://127.0.0.1:40123/v1/</c>.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _kestrel.BaseUrl;
 
     /// <summary>Bodies of the requests received, in order.</summary>
     public IReadOnlyList<JObject> Bodies => _requests.Select(r => r.Body).ToList();
@@ -48,21 +41,13 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     /// <summary>Starts a server that answers with <paramref name="answers"/>, one per request.</summary>
     public static async Task<ScriptedChatServer> StartAsync(params Func<HttpContext, Task>[] answers)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
-        var app = builder.Build();
-        var server = new ScriptedChatServer(app);
+        var server = new ScriptedChatServer();
         foreach (var answer in answers)
         {
             server._answers.Enqueue(answer);
         }
 
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseUrl = new Uri(address + "/v1/");
+        server._kestrel = await LoopbackKestrel.StartAsync(server.HandleAsync, TimeSpan.FromSeconds(1));
         return server;
     }
 
@@ -93,11 +78,7 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     };
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _kestrel.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,19 +1,13 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Streaming;
 
@@ -27,13 +21,12 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The bound on every wait in the streaming tests: a test fails after it rather than hangs.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private readonly WebApplication _app;
+    private LoopbackKestrel _kestrel = null!;
     private int _opened;
     private int _closed;
 
-    private LoopbackServer(WebApplication app, Func<HttpContext, Task> handler)
+    private LoopbackServer(Func<HttpContext, Task> handler)
     {
-        _app = app;
         Handler = handler;
     }
 
@@ -41,7 +34,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     public Func<HttpContext, Task> Handler { get; set; }
 
     /// <summary>The server's base URL, e.g. http://127.0.0.1:40123/v1/.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _kestrel.BaseUrl;
 
     /// <summary>Bodies of the requests received, in order.</summary>
     public ConcurrentQueue<string> RequestBodies { get; } = new();
@@ -55,36 +48,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Starts a server that answers with <paramref name="handler"/>.</summary>
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        LoopbackServer? server = null;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
-        {
-            Interlocked.Increment(ref server!._opened);
-            try
-            {
-                await next(connection);
-            }
-            finally
-            {
-                Interlocked.Increment(ref server!._closed);
-            }
-        })));
-
-        var app = builder.Build();
-        server = new LoopbackServer(app, handler);
-        app.Run(async context =>
-        {
-            using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
-            {
-                server.RequestBodies.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
-            }
-
-            await server.Handler(context);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1/");
+        var server = new LoopbackServer(handler);
+        // Disposing waits at most Patience for answers still running.
+        server._kestrel = await LoopbackKestrel.StartAsync(server.HandleAsync, Patience, listen => listen.Use(server.CountConnection));
         return server;
     }
 
@@ -129,10 +95,28 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _kestrel.DisposeAsync();
+
+    private ConnectionDelegate CountConnection(ConnectionDelegate next) => async connection =>
     {
-        using var stop = new CancellationTokenSource(Patience);
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
+        Interlocked.Increment(ref _opened);
+        try
+        {
+            await next(connection);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _closed);
+        }
+    };
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
+        {
+            RequestBodies.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
+        }
+
+        await Handler(context);
     }
 }

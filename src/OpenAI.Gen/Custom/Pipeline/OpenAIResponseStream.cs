@@ -11,39 +11,19 @@ namespace OpenAI.Gen;
 /// attempt timeout, and a broken connection or a stall raises the client's typed errors rather than a bare
 /// <see cref="IOException"/>. It is never retried: part of it may already have been read.
 /// </summary>
-internal sealed class OpenAIResponseStream : Stream
+internal sealed class OpenAIResponseStream : ReadOnlyWrapperStream
 {
-    private readonly Stream _inner;
     private readonly IDisposable _owner;
     private readonly TimeSpan _timeout;
     private readonly string _target;
 
     // The owner is the transport's response content: disposing it (not only its stream) releases the response at once.
     internal OpenAIResponseStream(Stream inner, IDisposable owner, TimeSpan timeout, string target)
+        : base(inner)
     {
-        _inner = inner;
         _owner = owner;
         _timeout = timeout;
         _target = target;
-    }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <inheritdoc />
@@ -51,7 +31,7 @@ internal sealed class OpenAIResponseStream : Stream
     {
         try
         {
-            return _inner.Read(buffer, offset, count);
+            return Inner.Read(buffer, offset, count);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
@@ -61,38 +41,23 @@ internal sealed class OpenAIResponseStream : Stream
 
     /// <inheritdoc />
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadWithTimeoutAsync(token => new ValueTask<int>(_inner.ReadAsync(buffer, offset, count, token)), cancellationToken).AsTask();
+        ReadWithTimeoutAsync(token => new ValueTask<int>(Inner.ReadAsync(buffer, offset, count, token)), cancellationToken).AsTask();
 
 #if NET8_0_OR_GREATER
     /// <inheritdoc />
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ReadWithTimeoutAsync(token => _inner.ReadAsync(buffer, token), cancellationToken);
+        ReadWithTimeoutAsync(token => Inner.ReadAsync(buffer, token), cancellationToken);
 #endif
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
+        // The inner stream first, then its owner.
+        base.Dispose(disposing);
         if (disposing)
         {
-            _inner.Dispose();
             _owner.Dispose();
         }
-
-        base.Dispose(disposing);
     }
 
     private async ValueTask<int> ReadWithTimeoutAsync(Func<CancellationToken, ValueTask<int>> read, CancellationToken cancellationToken)

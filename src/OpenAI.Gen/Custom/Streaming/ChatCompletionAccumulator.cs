@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
@@ -31,67 +28,20 @@ namespace OpenAI.Gen;
 /// </example>
 public sealed class ChatCompletionAccumulator
 {
-    // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
-    private static readonly JsonSerializer Json = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        ContractResolver = StreamChunkContractResolver.Snapshots,
-        DateParseHandling = DateParseHandling.None,
-    });
-
-    private readonly MemberFold _response = new();
-    private readonly SortedDictionary<int, ChoiceFold> _choices = new();
+    // "object" is the chunk's own type name, "obfuscation" the padding some servers add to every chunk.
+    private readonly StreamResponseFold _fold = new("delta", "object", "obfuscation");
 
     /// <summary>Folds <paramref name="chunk"/> into the completion.</summary>
     /// <param name="chunk">The next chunk of the stream.</param>
-    public void Append(CreateChatCompletionStreamResponse chunk)
-    {
-        if (chunk == null)
-        {
-            throw new ArgumentNullException(nameof(chunk));
-        }
-
-        foreach (var member in JObject.FromObject(chunk, Json).Properties())
-        {
-            switch (member.Name)
-            {
-                case "choices":
-                    foreach (var choice in member.Value.OfType<JObject>())
-                    {
-                        var index = (int?)choice["index"] ?? 0;
-                        if (!_choices.TryGetValue(index, out var fold))
-                        {
-                            _choices.Add(index, fold = new ChoiceFold("delta", "logprobs"));
-                        }
-
-                        fold.Fold(choice);
-                    }
-
-                    break;
-
-                // Chunk-only members: the chunk's own type name, and the padding some servers add to every chunk.
-                case "object":
-                case "obfuscation":
-                    break;
-                default:
-                    _response.Fold(member.Name, member.Value);
-                    break;
-            }
-        }
-    }
+    public void Append(CreateChatCompletionStreamResponse chunk) => _fold.Append(chunk);
 
     /// <summary>
     /// The completion as folded so far. Until a choice's last chunk its <c>finish_reason</c> is null, and
     /// <c>usage</c> is unset until the usage chunk arrived.
     /// </summary>
     /// <returns>The accumulated response.</returns>
-    public CreateChatCompletionResponse Snapshot()
-    {
-        var response = new JObject();
-        _response.CopyTo(response);
-        response["object"] = "chat.completion";
-        response["choices"] = new JArray(_choices.Values.Select(fold => ToResponseChoice(fold.ToJson())));
-        return response.ToObject<CreateChatCompletionResponse>(Json)!;
-    }
+    public CreateChatCompletionResponse Snapshot() =>
+        _fold.Snapshot<CreateChatCompletionResponse>("chat.completion", ToResponseChoice);
 
     // A streamed choice has a delta; a response choice has a message, whose tool calls carry no index.
     private static JObject ToResponseChoice(JObject choice)

@@ -10,71 +10,36 @@ namespace OpenAI.Gen;
 /// closing blank line; servers that end the body abruptly after the last event do exist, and that event is
 /// delivered. A body that did end with a blank line gains one more, which dispatches nothing.
 /// </summary>
-internal sealed class EventStreamEndGuard : Stream
+internal sealed class EventStreamEndGuard : ReadOnlyWrapperStream
 {
     private static readonly byte[] BlankLine = { (byte)'\n', (byte)'\n' };
 
-    private readonly Stream _inner;
     private int _tailPosition;
 
     public EventStreamEndGuard(Stream inner)
+        : base(inner)
     {
-        _inner = inner;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var read = _inner.Read(buffer, offset, count);
+        var read = Inner.Read(buffer, offset, count);
         return read > 0 || count == 0 ? read : ReadTail(buffer.AsSpan(offset, count));
     }
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        var read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
         return read > 0 || count == 0 ? read : ReadTail(buffer.AsSpan(offset, count));
     }
 
 #if !NETSTANDARD2_0
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return read > 0 || buffer.IsEmpty ? read : ReadTail(buffer.Span);
     }
 #endif
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private int ReadTail(Span<byte> destination)
     {
