@@ -68,6 +68,10 @@ def fmt_time(ns):
     return f"{ns:.0f} ns"
 
 
+def fmt_bytes(n):
+    return "n/a" if n is None else f"{n:,} B"
+
+
 def ratio(a, b):
     return a / b if a is not None and b else None
 
@@ -97,8 +101,7 @@ def main():
         t = ratio(ours["ns"], official["ns"])
         a = ratio(ours["bytes"], official["bytes"])
         lines.append(f"| {name} | {fmt_time(ours['ns'])} | {fmt_time(official['ns'])} | {t:.2f} | "
-                     f"{ours['bytes'] if ours['bytes'] is not None else 'n/a'} B | {official['bytes'] if official['bytes'] is not None else 'n/a'} B | "
-                     + (f"{a:.2f}" if a is not None else "n/a") + " |")
+                     f"{fmt_bytes(ours['bytes'])} | {fmt_bytes(official['bytes'])} | " + (f"{a:.2f}" if a is not None else "n/a") + " |")
         chart.append((name, t, a))
 
     report_md = os.path.join(results, "Loopback-report.md")
@@ -120,10 +123,15 @@ def main():
         if ours and official:
             t = float(ours["CpuMs"]) / float(official["CpuMs"])
             m = int(ours["PeakBytes"]) / int(official["PeakBytes"])
-            chart.append(("Loopback 1,000 streams x 1,000 chunks (CPU; peak memory)", t, m))
+            chart.append(("Loopback 1,000x1,000", t, m))
             lines.append(f"- 1,000 streams x 1,000 chunks: CPU time ratio {t:.2f}, peak managed memory ratio {m:.2f}.")
 
     lines += ["", "![OpenAI.Gen / official SDK ratios](benchmarks-ratios.png)", ""]
+    # Hand-written reading of the figures (where the time goes, what is left), kept next to this script.
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "benchmark-notes.md")
+    if os.path.exists(notes):
+        with open(notes, encoding="utf-8") as f:
+            lines += [f.read().strip(), ""]
     with open(os.path.join(docs, "benchmarks.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 
@@ -143,7 +151,7 @@ set xtics rotate by -25 left
 set ylabel "ratio"
 set yrange [0:*]
 set grid ytics
-set bmargin 9
+set bmargin 10
 set rmargin 12
 set key top right
 plot "{data}" using 2:xtic(1) title "time (CPU for loopback)", "" using 3 title "allocated (peak memory for loopback)", 1 with lines lw 2 lc rgb "black" title "official"
