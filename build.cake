@@ -135,9 +135,12 @@ Task("Bench")
     DotNetRun("./benchmarks/OpenAI.Gen.Benchmarks/OpenAI.Gen.Benchmarks.csproj",
         new ProcessArgumentBuilder().Append("--filter").AppendQuoted("*").Append("--exporters").Append("json").Append("--artifacts").AppendQuoted(results),
         new DotNetRunSettings { Configuration = "Release" });
-    DotNetRun("./benchmarks/OpenAI.Gen.Benchmarks/OpenAI.Gen.Benchmarks.csproj",
-        new ProcessArgumentBuilder().Append("loopback").AppendQuoted(results + "/results"),
-        new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+    foreach (var run in new[] { "interleaved", "loopback" })
+    {
+        DotNetRun("./benchmarks/OpenAI.Gen.Benchmarks/OpenAI.Gen.Benchmarks.csproj",
+            new ProcessArgumentBuilder().Append(run).AppendQuoted(results + "/results"),
+            new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+    }
     // The table and chart in docs/ (needs python3 and gnuplot).
     if (StartProcess("python3", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("benchmarks/report.py").AppendQuoted(results + "/results").Append("docs") }) != 0)
     {

@@ -104,6 +104,11 @@ def main():
                      f"{fmt_bytes(ours['bytes'])} | {fmt_bytes(official['bytes'])} | " + (f"{a:.2f}" if a is not None else "n/a") + " |")
         chart.append((name, t, a))
 
+    interleaved = os.path.join(results, "Interleaved-report.md")
+    if os.path.exists(interleaved):
+        with open(interleaved, encoding="utf-8") as f:
+            lines += ["", f.read().strip()]
+
     report_md = os.path.join(results, "Loopback-report.md")
     if os.path.exists(report_md):
         with open(report_md, encoding="utf-8") as f:

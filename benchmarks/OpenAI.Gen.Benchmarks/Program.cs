@@ -7,6 +7,7 @@ namespace OpenAI.Gen.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release -- --filter *</c> (BenchmarkDotNet arguments), or
+/// <c>interleaved [results-directory]</c> for the streaming parse with both clients taking turns in one process, or
 /// <c>loopback [results-directory]</c> for the loopback latency and concurrency runs.
 /// </summary>
 public static class Program
@@ -18,6 +19,9 @@ public static class Program
         {
             case "loopback":
                 LoopbackRuns.RunAsync(args.Length > 1 ? args[1] : Path.Combine("BenchmarkDotNet.Artifacts", "results")).GetAwaiter().GetResult();
+                break;
+            case "interleaved":
+                InterleavedRuns.RunAsync(args.Length > 1 ? args[1] : Path.Combine("BenchmarkDotNet.Artifacts", "results")).GetAwaiter().GetResult();
                 break;
             case "loopback-server":
                 LoopbackRuns.RunServer();
