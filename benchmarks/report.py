@@ -107,7 +107,12 @@ def main():
     interleaved = os.path.join(results, "Interleaved-report.md")
     if os.path.exists(interleaved):
         with open(interleaved, encoding="utf-8") as f:
-            lines += ["", f.read().strip()]
+            text = f.read().strip()
+        lines += ["", text]
+        for row in text.splitlines():
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            if len(cells) == 7 and cells[0] in ("Text", "ToolCall"):
+                chart.append((f"StreamingParse interleaved ({cells[0]})", float(cells[3]), float(cells[6])))
 
     report_md = os.path.join(results, "Loopback-report.md")
     if os.path.exists(report_md):
