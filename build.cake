@@ -145,9 +145,22 @@ int Subtract(string[] a, string[] b)
 Task("Bench")
     .Does(() =>
 {
+    // Each benchmark class carries its own short job; --exporters json feeds benchmarks/report.py.
+    var results = "./benchmarks/OpenAI.Gen.Benchmarks/BenchmarkDotNet.Artifacts";
     DotNetRun("./benchmarks/OpenAI.Gen.Benchmarks/OpenAI.Gen.Benchmarks.csproj",
-        new ProcessArgumentBuilder().Append("--job").Append("short").Append("--filter").AppendQuoted("*"),
+        new ProcessArgumentBuilder().Append("--filter").AppendQuoted("*").Append("--exporters").Append("json").Append("--artifacts").AppendQuoted(results),
         new DotNetRunSettings { Configuration = "Release" });
+    foreach (var run in new[] { "interleaved", "loopback" })
+    {
+        DotNetRun("./benchmarks/OpenAI.Gen.Benchmarks/OpenAI.Gen.Benchmarks.csproj",
+            new ProcessArgumentBuilder().Append(run).AppendQuoted(results + "/results"),
+            new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+    }
+    // The table and chart in docs/ (needs python3 and gnuplot).
+    if (StartProcess("python3", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("benchmarks/report.py").AppendQuoted(results + "/results").Append("docs") }) != 0)
+    {
+        Warning("docs/benchmarks.md was not regenerated: benchmarks/report.py failed (is gnuplot installed?).");
+    }
 });
 
 // Installs the package from artifacts/ into a fresh console project and runs a chat and a streamed chat call

@@ -29,12 +29,12 @@ public class ChatClientStreamingBenchmark
     public void Setup()
     {
         var body = ChatStreamBody.Create(Chunks);
-        _raw = new OpenAIClient(new HttpClient(new InMemoryEventStreamHandler(body)), "sk-bench");
+        _raw = new OpenAIClient(new HttpClient(new InMemoryResponseHandler(body, "text/event-stream")), "sk-bench");
         _rawRequest = new CreateChatCompletionRequest { Model = "gpt-4o-mini", Messages = { new ChatCompletionRequestUserMessage { Content = "Hello!" } } };
         _ours = _raw.AsIChatClient("gpt-4o-mini");
         _official = new OpenAI.Chat.ChatClient("gpt-4o-mini", new ApiKeyCredential("sk-bench"), new OpenAI.OpenAIClientOptions
         {
-            Transport = new HttpClientPipelineTransport(new HttpClient(new InMemoryEventStreamHandler(body))),
+            Transport = new HttpClientPipelineTransport(new HttpClient(new InMemoryResponseHandler(body, "text/event-stream"))),
         }).AsIChatClient();
 
         var expected = ChatStreamBody.TextLength(Chunks);

@@ -2,35 +2,60 @@ using System.Text;
 
 namespace OpenAI.Gen.Benchmarks;
 
-/// <summary>A chat completion stream as the API sends it: a role chunk, content chunks, a finish chunk, then [DONE].</summary>
+/// <summary>
+/// Chat completion streams as the API sends them: a role chunk, content (or tool-call argument) chunks, a finish
+/// chunk, then [DONE].
+/// </summary>
 public static class ChatStreamBody
 {
     private const string Head = "{\"id\":\"chatcmpl-9xYzAbCdEfGhIjKlMnOpQrStUvWx\",\"object\":\"chat.completion.chunk\",\"created\":1727000000,\"model\":\"gpt-4o-mini-2024-07-18\",\"system_fingerprint\":\"fp_e2bde53e6e\",\"choices\":[{\"index\":0,\"delta\":";
 
     private static readonly string[] Words = { " The", " quick", " brown", " fox", " jumps", " over", " the", " lazy", " dog", ",", " and", " then", " it", " naps", " in", " the", " sun", "." };
 
-    /// <summary>The UTF-8 body with <paramref name="chunks"/> chunks in all.</summary>
-    public static byte[] Create(int chunks)
+    // Pieces of a get_weather call's arguments as the API splits them, JSON-escaped as they appear in the event.
+    private static readonly string[] ArgumentPieces = { "{\\\"", "location", "\\\":\\\"", "Boston", ",", " MA", "\\\",\\\"", "unit", "\\\":\\\"", "celsius", "\\\"}" };
+
+    /// <summary>The UTF-8 body of a plain text answer with <paramref name="chunks"/> chunks in all.</summary>
+    public static byte[] Create(int chunks) => Build(chunks, StreamKind.Text);
+
+    /// <summary>The UTF-8 body of <paramref name="kind"/> with <paramref name="chunks"/> chunks in all.</summary>
+    public static byte[] Build(int chunks, StreamKind kind)
     {
         var body = new StringBuilder();
-        Append(body, "{\"role\":\"assistant\",\"content\":\"\"}", "null");
-        for (var i = 0; i < chunks - 2; i++)
+        if (kind == StreamKind.Text)
         {
-            Append(body, "{\"content\":\"" + Words[i % Words.Length] + "\"}", "null");
+            Append(body, "{\"role\":\"assistant\",\"content\":\"\"}", "null");
+            for (var i = 0; i < chunks - 2; i++)
+            {
+                Append(body, "{\"content\":\"" + Words[i % Words.Length] + "\"}", "null");
+            }
+
+            Append(body, "{}", "\"stop\"");
+        }
+        else
+        {
+            Append(body, "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_Ab12Cd34Ef56Gh78\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}],\"refusal\":null}", "null");
+            for (var i = 0; i < chunks - 2; i++)
+            {
+                Append(body, "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"" + ArgumentPieces[i % ArgumentPieces.Length] + "\"}}]}", "null");
+            }
+
+            Append(body, "{}", "\"tool_calls\"");
         }
 
-        Append(body, "{}", "\"stop\"");
         body.Append("data: [DONE]\n\n");
         return Encoding.UTF8.GetBytes(body.ToString());
     }
 
-    /// <summary>The text the content chunks carry, to check both clients read all of it.</summary>
-    public static int TextLength(int chunks)
+    /// <summary>The characters the text (or argument) chunks carry, to check both clients read all of it.</summary>
+    public static int TextLength(int chunks, StreamKind kind = StreamKind.Text)
     {
+        var pieces = kind == StreamKind.Text ? Words : ArgumentPieces;
         var length = 0;
         for (var i = 0; i < chunks - 2; i++)
         {
-            length += Words[i % Words.Length].Length;
+            // The escaped quote \" is one character once read.
+            length += pieces[i % pieces.Length].Replace("\\\"", "\"").Length;
         }
 
         return length;

@@ -61,7 +61,7 @@ public class ChunkDeserializerTests
     private static void AssertSameAsNewtonsoft<T>(string json)
         where T : class
     {
-        Assert.That(Deserializer.TryRead<T>(Encoding.UTF8.GetBytes(json), out var fast), Is.True, "the fast path reads this chunk");
+        Assert.That(Deserializer.TryRead<T>(Encoding.UTF8.GetBytes(json), new RepeatedValues(), out var fast), Is.True, "the fast path reads this chunk");
         var reference = Deserializer.Serializer.Deserialize<T>(new JsonTextReader(new StringReader(json)))!;
 
         var fastJson = JToken.FromObject(fast!, Deserializer.Serializer);
@@ -121,7 +121,7 @@ public class ChunkDeserializerTests
     public void Unknown_members_keep_the_types_Newtonsoft_gives_them()
     {
         var json = Chat(Choice("{\"content\":\"x\",\"reasoning_content\":null}"), ",\"obfuscation\":\"abc\",\"n_int\":12345678901,\"n_float\":1.5,\"flag\":false,\"list\":[\"a\"]");
-        Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), out var chunk), Is.True);
+        Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), new RepeatedValues(), out var chunk), Is.True);
         var extra = chunk!.AdditionalProperties;
         Assert.Multiple(() =>
         {
@@ -133,6 +133,39 @@ public class ChunkDeserializerTests
             Assert.That(chunk.Choices[0].Delta.AdditionalProperties.ContainsKey("reasoning_content"), Is.True);
             Assert.That(chunk.Choices[0].Delta.AdditionalProperties["reasoning_content"], Is.Null);
             Assert.That(chunk.ShouldSerializeSystemFingerprint(), Is.False, "an absent member stays unset");
+        });
+    }
+
+    [Test]
+    public void Values_repeated_within_a_stream_are_shared_and_changed_ones_read_again()
+    {
+        // One RepeatedValues per stream: later chunks get the earlier instances where their JSON is the same.
+        var repeats = new RepeatedValues();
+        CreateChatCompletionStreamResponse Read(string json)
+        {
+            Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), repeats, out var chunk), Is.True);
+            return chunk!;
+        }
+
+        var first = Read(Chat(Choice("{\"content\":\"a\"}")));
+        var same = Read(Chat(Choice("{\"content\":\"a\"}")));
+        var changed = Read("{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1700000001,\"model\":\"gpt-t\\u00e9st\",\"choices\":[" + Choice("{\"content\":\"\u00e9\"}").Replace("\"index\":0", "\"index\":1") + "]}");
+        var nonAscii = Read("{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1700000001,\"model\":\"gpt-t\u00e9st\",\"choices\":[" + Choice("{\"content\":\"\u00e9\"}") + "]}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(same.Id, Is.SameAs(first.Id), "a repeated id is not decoded again");
+            Assert.That(same.Model, Is.SameAs(first.Model));
+            Assert.That(same.Choices[0].Delta.Content, Is.SameAs(first.Choices[0].Delta.Content));
+            Assert.That(changed.Id, Is.EqualTo("chatcmpl-2"));
+            Assert.That(changed.Created, Is.EqualTo(1700000001));
+            Assert.That(changed.Model, Is.EqualTo("gpt-t\u00e9st"), "an escaped value is decoded");
+            Assert.That(changed.Choices[0].Index, Is.EqualTo(1));
+            Assert.That(changed.Choices[0].Delta.Content, Is.EqualTo("\u00e9"));
+            Assert.That(nonAscii.Model, Is.EqualTo("gpt-t\u00e9st"), "non-ASCII UTF-8 is compared by decoding");
+            Assert.That(nonAscii.Id, Is.SameAs(changed.Id));
+            Assert.That(nonAscii.Choices[0].Index, Is.EqualTo(0), "a changed number is not the previous box");
+            Assert.That(first.Id, Is.EqualTo("chatcmpl-1"), "earlier chunks keep their values");
+            Assert.That(first.Choices[0].Index, Is.EqualTo(0));
         });
     }
 
@@ -160,7 +193,7 @@ public class ChunkDeserializerTests
         for (var i = 0; i < 3000; i++)
         {
             var json = Chunk();
-            if (!Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), out _))
+            if (!Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), new RepeatedValues(), out _))
             {
                 continue;
             }
@@ -175,19 +208,19 @@ public class ChunkDeserializerTests
 
     [TestCaseSource(nameof(DeclinedChat))]
     public void Declines_what_it_does_not_copy(string json) =>
-        Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), out _), Is.False);
+        Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(json), new RepeatedValues(), out _), Is.False);
 
     [Test]
     public void Declines_nesting_deeper_than_the_settings_allow()
     {
         var deep = string.Concat(Enumerable.Repeat("[", 200)) + string.Concat(Enumerable.Repeat("]", 200));
-        Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(Chat(Choice("{}"), ",\"deep\":" + deep)), out _), Is.False);
+        Assert.That(Deserializer.TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(Chat(Choice("{}"), ",\"deep\":" + deep)), new RepeatedValues(), out _), Is.False);
     }
 
     [Test]
     public void Custom_settings_turn_the_fast_path_off()
     {
         var settings = new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTime };
-        Assert.That(ChunkDeserializer.For(settings).TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(Chat(Choice("{}"))), out _), Is.False);
+        Assert.That(ChunkDeserializer.For(settings).TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(Chat(Choice("{}"))), new RepeatedValues(), out _), Is.False);
     }
 }

@@ -47,6 +47,12 @@ public sealed class ExtensibleEnumConverter : JsonConverter
     {
         var parse = type.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string) }, null)
                     ?? throw new JsonSerializationException($"{type.FullName} has no static Parse(string).");
-        return value => (ExtensibleEnum)parse.Invoke(null, new object[] { value })!;
+        if (!typeof(ExtensibleEnum).IsAssignableFrom(parse.ReturnType))
+        {
+            throw new JsonSerializationException($"{type.FullName}.Parse(string) does not return an {nameof(ExtensibleEnum)}.");
+        }
+
+        // A bound delegate, not MethodInfo.Invoke: no argument array and no reflection per value read.
+        return (Func<string, ExtensibleEnum>)Delegate.CreateDelegate(typeof(Func<string, ExtensibleEnum>), parse);
     }
 }

@@ -56,7 +56,10 @@ internal sealed class ChunkDeserializer
     public static ChunkDeserializer For(JsonSerializerSettings settings) => Cache.GetValue(settings, s => new ChunkDeserializer(s));
 
     /// <summary>Reads <paramref name="json"/> as <typeparamref name="T"/> on the fast path; false when it declines.</summary>
-    public bool TryRead<T>(ReadOnlySpan<byte> json, out T? value)
+    /// <param name="json">The chunk's UTF-8 JSON.</param>
+    /// <param name="repeats">The stream's last values, reused where this chunk repeats them.</param>
+    /// <param name="value">The chunk.</param>
+    public bool TryRead<T>(ReadOnlySpan<byte> json, RepeatedValues repeats, out T? value)
         where T : class
     {
         value = null;
@@ -68,7 +71,7 @@ internal sealed class ChunkDeserializer
         try
         {
             var reader = new Utf8JsonReader(json, _readerOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || ReadObject(ref reader, json, shape) is not T result || reader.Read())
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || ReadObject(ref reader, json, shape, repeats) is not T result || reader.Read())
             {
                 return false;
             }
@@ -87,7 +90,7 @@ internal sealed class ChunkDeserializer
     private FastObjectShape? Shape(Type type) => _shapes.GetOrAdd(type, t => FastObjectShape.Create(t, Serializer.ContractResolver));
 
     // Leaves the reader on the object's EndObject; null when declining.
-    private object? ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastObjectShape shape)
+    private object? ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastObjectShape shape, RepeatedValues repeats)
     {
         var target = shape.CreateInstance();
         ulong seen = 0;
@@ -125,7 +128,7 @@ internal sealed class ChunkDeserializer
                 continue;
             }
 
-            if (!ReadValue(ref reader, json, member, out var value))
+            if (!ReadValue(ref reader, json, member, repeats, out var value))
             {
                 return null;
             }
@@ -136,7 +139,7 @@ internal sealed class ChunkDeserializer
         return reader.TokenType == JsonTokenType.EndObject && (seen & shape.RequiredMask) == shape.RequiredMask ? target : null;
     }
 
-    private bool ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastMember member, out object? value)
+    private bool ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastMember member, RepeatedValues repeats, out object? value)
     {
         value = null;
         if (member.Kind == FastMemberKind.Raw)
@@ -151,7 +154,7 @@ internal sealed class ChunkDeserializer
 
         if (!member.IsList)
         {
-            return ReadScalar(ref reader, json, member, out value);
+            return ReadScalar(ref reader, json, member, repeats, out value);
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -162,7 +165,7 @@ internal sealed class ChunkDeserializer
         var list = member.CreateList!();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.Null || !ReadScalar(ref reader, json, member, out var item))
+            if (reader.TokenType == JsonTokenType.Null || !ReadScalar(ref reader, json, member, repeats, out var item))
             {
                 return false;
             }
@@ -175,33 +178,33 @@ internal sealed class ChunkDeserializer
     }
 
     // One value of the member's kind (for a list: one item), on a token that is not null.
-    private bool ReadScalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastMember member, out object? value)
+    private bool ReadScalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastMember member, RepeatedValues repeats, out object? value)
     {
         value = null;
         switch (member.Kind)
         {
             case FastMemberKind.String when reader.TokenType == JsonTokenType.String:
-                value = reader.GetString();
+                value = repeats.String(ref reader, member);
                 return true;
             case FastMemberKind.Enum when reader.TokenType == JsonTokenType.String:
-                value = member.Parse!(reader.GetString()!);
+                value = repeats.Enum(ref reader, member);
                 return true;
             case FastMemberKind.Int32 when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var i):
-                value = i;
+                value = repeats.Box(i, member);
                 return true;
             case FastMemberKind.Int64 when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var l):
-                value = l;
+                value = repeats.Box(l, member);
                 return true;
             case FastMemberKind.Double when reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d):
-                value = d;
+                value = repeats.Box(d, member);
                 return true;
             case FastMemberKind.Boolean when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
-                value = reader.GetBoolean();
+                value = repeats.Box(reader.GetBoolean(), member);
                 return true;
             case FastMemberKind.Object when reader.TokenType == JsonTokenType.StartObject:
                 if (Shape(member.ValueType!) is { } shape)
                 {
-                    value = ReadObject(ref reader, json, shape);
+                    value = ReadObject(ref reader, json, shape, repeats);
                     return value != null;
                 }
 

@@ -11,9 +11,12 @@ namespace OpenAI.Gen;
 /// <summary>One member of a <see cref="FastObjectShape"/>: its UTF-8 name, how to read its value, and how Newtonsoft would treat null.</summary>
 internal sealed class FastMember
 {
+    private static int _slots;
+
     private FastMember(JsonProperty property, FastMemberKind kind, Type? valueType, bool isList, Func<string, object>? parse, Func<IList>? createList)
     {
         Property = property;
+        Slot = System.Threading.Interlocked.Increment(ref _slots) - 1;
         Name = Encoding.UTF8.GetBytes(property.PropertyName!);
         Kind = kind;
         ValueType = valueType;
@@ -29,6 +32,9 @@ internal sealed class FastMember
     public JsonProperty Property { get; }
 
     public byte[] Name { get; }
+
+    /// <summary>A number unique to this member in the process, where <see cref="RepeatedValues"/> keeps its last value.</summary>
+    public int Slot { get; }
 
     /// <summary>The kind of the value, or of each item of a list (a null item makes the reader decline).</summary>
     public FastMemberKind Kind { get; }

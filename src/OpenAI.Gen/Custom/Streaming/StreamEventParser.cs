@@ -23,6 +23,7 @@ internal sealed class StreamEventParser<T> : IDisposable
     private readonly ChunkDeserializer _deserializer;
     private readonly HttpResponseMessage _response;
     private readonly CharSegmentReader _text = new();
+    private readonly RepeatedValues _repeats = new();
     private char[] _chars = Array.Empty<char>();
 #if NETSTANDARD2_0
     private byte[] _bytes = Array.Empty<byte>();
@@ -72,7 +73,7 @@ internal sealed class StreamEventParser<T> : IDisposable
             throw ApiError(data, "error payload");
         }
 
-        if (_deserializer.TryRead(trimmed, out T? chunk))
+        if (_deserializer.TryRead(trimmed, _repeats, out T? chunk))
         {
             return chunk;
         }

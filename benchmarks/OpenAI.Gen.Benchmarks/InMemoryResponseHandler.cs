@@ -6,22 +6,24 @@ using System.Threading.Tasks;
 
 namespace OpenAI.Gen.Benchmarks;
 
-/// <summary>An HTTP transport that answers every request with the same in-memory event-stream body, so only the client's work is measured.</summary>
-public sealed class InMemoryEventStreamHandler : HttpMessageHandler
+/// <summary>An HTTP transport that answers every request with the same in-memory body, so only the client's work is measured.</summary>
+public sealed class InMemoryResponseHandler : HttpMessageHandler
 {
     private readonly byte[] _body;
+    private readonly string _mediaType;
 
-    /// <summary>Creates the handler over <paramref name="body"/>.</summary>
-    public InMemoryEventStreamHandler(byte[] body)
+    /// <summary>Creates the handler over <paramref name="body"/> of <paramref name="mediaType"/>.</summary>
+    public InMemoryResponseHandler(byte[] body, string mediaType)
     {
         _body = body;
+        _mediaType = mediaType;
     }
 
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var content = new ByteArrayContent(_body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream");
+        content.Headers.ContentType = new MediaTypeHeaderValue(_mediaType);
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
     }
 }
