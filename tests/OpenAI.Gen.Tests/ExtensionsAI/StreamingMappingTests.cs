@@ -8,6 +8,7 @@ using Microsoft.Extensions.AI;
 using NUnit.Framework;
 using OpenAI.Gen.Extensions.AI;
 using OpenAI.Gen.Testing;
+using OpenAI.Gen.Tests.Support;
 using static OpenAI.Gen.Tests.ExtensionsAI.ChatHarness;
 
 namespace OpenAI.Gen.Tests.ExtensionsAI;
@@ -153,7 +154,9 @@ public class StreamingMappingTests
             await server.DisposeAsync();
         });
 
-        Assert.That(error!.Message, Does.Contain("usage of chunk 2"));
+        // The adapter reads an untyped usage (the seed) and reports "the usage of chunk 2"; a spec that types it has the
+        // client refuse "event 2" itself. Either way: the chunk, the member's path and the bad value are named.
+        Assert.That(error!.Message, Does.Match(@"(?i)\b(chunk|event) 2\b").And.Contain("usage").And.Contain("prompt_tokens").And.Contain("many"));
         Assert.That(error.EventNumber, Is.EqualTo(2));
     }
 
@@ -243,7 +246,7 @@ public class StreamingMappingTests
 
         var response = await chat.GetStreamingResponseAsync("Hello!").ToChatResponseAsync();
 
-        Assert.That(response.Text, Does.StartWith("Hello!"));
+        Assert.That(response.Text, Is.Not.Empty.And.EqualTo(SpecExamples.StreamedText("/chat/completions", "Streaming")));
         Assert.That(response.FinishReason, Is.EqualTo(ChatFinishReason.Stop));
     }
 }
