@@ -72,6 +72,22 @@ public class StreamingMappingTests
     }
 
     [Test]
+    public async Task A_null_usage_is_none_and_a_usage_sent_beside_choices_is_kept()
+    {
+        // OpenAI sends "usage": null on every chunk but the last (which has no choices); some compatible servers put
+        // the usage on the chunk with the finish reason.
+        var (updates, server) = await StreamAsync(ScriptedChatServer.Events(
+            Chunk("""{"content":"Hi"}""").Replace("]}", "],\"usage\":null}"),
+            Chunk("{}", "stop").Replace("]}", "],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}")));
+        await using var _ = server;
+
+        Assert.That(updates[0].Contents.OfType<UsageContent>(), Is.Empty);
+        var usage = updates[1].Contents.OfType<UsageContent>().Single().Details;
+        Assert.That((usage.InputTokenCount, usage.OutputTokenCount, usage.TotalTokenCount), Is.EqualTo((5L, 1L, 6L)));
+        Assert.That(updates[1].FinishReason, Is.EqualTo(ChatFinishReason.Stop));
+    }
+
+    [Test]
     public async Task A_streamed_request_asks_for_streaming_and_for_usage_unless_turned_off()
     {
         var (_, withUsage) = await StreamAsync(ScriptedChatServer.Events(Chunk("{}", "stop")));
