@@ -318,10 +318,10 @@ internal static class ChatRequestBuilder
             request.ResponseFormat = ResponseFormat(format);
         }
 
-        if (options.Reasoning?.Effort is { } effort && !request.AdditionalProperties.ContainsKey("reasoning_effort"))
+        if (options.Reasoning?.Effort is { } effort)
         {
             // A member of newer APIs; ReasoningOptions.Output has no counterpart (chat completions return no reasoning text).
-            request.AdditionalProperties["reasoning_effort"] = effort switch
+            var value = effort switch
             {
                 ReasoningEffort.None => "none",
                 ReasoningEffort.Low => "low",
@@ -330,6 +330,7 @@ internal static class ChatRequestBuilder
                 ReasoningEffort.ExtraHigh => "xhigh",
                 _ => throw new NotSupportedException($"ChatOptions.Reasoning.Effort: {effort} has no reasoning_effort value."),
             };
+            ExtraMembers.SetUnlessPresent(request, "reasoning_effort", value, "ChatOptions.Reasoning.Effort");
         }
 
         ApplyTools(request, options);
@@ -368,9 +369,9 @@ internal static class ChatRequestBuilder
             };
         }
 
-        if (options.AllowMultipleToolCalls is { } allow && !request.AdditionalProperties.ContainsKey("parallel_tool_calls"))
+        if (options.AllowMultipleToolCalls is { } allow)
         {
-            request.AdditionalProperties["parallel_tool_calls"] = allow;
+            ExtraMembers.SetUnlessPresent(request, "parallel_tool_calls", allow, "ChatOptions.AllowMultipleToolCalls");
         }
     }
 

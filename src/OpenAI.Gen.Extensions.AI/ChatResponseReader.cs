@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.AI;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
@@ -10,6 +11,10 @@ namespace OpenAI.Gen.Extensions.AI;
 /// <summary>Turns chat completion responses (and their parts shared with streamed chunks) into Microsoft.Extensions.AI types.</summary>
 internal static class ChatResponseReader
 {
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
+    private static readonly SpecMember<ChatCompletionResponseMessage> Refusal = new("refusal");
+    private static readonly string[] Counts = { "prompt_tokens", "completion_tokens", "total_tokens" };
+
     /// <summary>
     /// The response as a <see cref="ChatResponse"/> holding the message of the first choice (the only one unless the
     /// request asked for <c>n</c> &gt; 1; the others stay in <see cref="ChatResponse.RawRepresentation"/>).
@@ -57,18 +62,20 @@ internal static class ChatResponseReader
             OutputTokenCount = usage.CompletionTokens,
             TotalTokenCount = usage.TotalTokens,
         };
-        foreach (var pair in usage.AdditionalProperties)
+
+        // The details are read from the JSON: a newer spec types some (completion_tokens_details), the seed none.
+        foreach (var member in JObject.FromObject(usage, Serializer).Properties().Where(m => Array.IndexOf(Counts, m.Name) < 0))
         {
-            if (pair.Value is JObject group)
+            if (member.Value is JObject group)
             {
-                foreach (var member in group.Properties())
+                foreach (var count in group.Properties())
                 {
-                    AddCount(details, pair.Key + "." + member.Name, member.Value);
+                    AddCount(details, member.Name + "." + count.Name, count.Value);
                 }
             }
             else
             {
-                AddCount(details, pair.Key, pair.Value);
+                AddCount(details, member.Name, member.Value);
             }
         }
 
@@ -92,7 +99,7 @@ internal static class ChatResponseReader
         }
 
         // A refusal (a member of newer APIs) is the model declining: an error, not text of the answer.
-        if (ExtraString(message.AdditionalProperties, "refusal") is { } refusal)
+        if (AsString(Refusal.Read(message, message.AdditionalProperties)) is { } refusal)
         {
             contents.Add(new ErrorContent(refusal) { ErrorCode = "refusal" });
         }
@@ -111,35 +118,24 @@ internal static class ChatResponseReader
     }
 
     /// <summary>
-    /// A string member the spec does not name. Newtonsoft keeps such members as plain .NET values when it reads them
-    /// (and as tokens when they were set from a token), so both are looked at.
+    /// A <see cref="SpecMember{T}"/> value as a string: a typed one is a string; Newtonsoft keeps a member the spec
+    /// does not name as a plain .NET value when it reads it (and as a token when it was set from one).
     /// </summary>
-    public static string? ExtraString(IDictionary<string, object> members, string name) =>
-        members.TryGetValue(name, out var value) ? value switch
-        {
-            string text => text,
-            JValue { Type: JTokenType.String } token => (string?)token,
-            _ => null,
-        } : null;
-
-    private static void AddCount(UsageDetails details, string key, object? value)
+    public static string? AsString(object? value) => value switch
     {
-        long count;
-        switch (value)
+        string text => text,
+        JValue { Type: JTokenType.String } token => (string?)token,
+        _ => null,
+    };
+
+    private static void AddCount(UsageDetails details, string key, JToken value)
+    {
+        if (value.Type != JTokenType.Integer)
         {
-            case long number:
-                count = number;
-                break;
-            case int number:
-                count = number;
-                break;
-            case JValue { Type: JTokenType.Integer } token:
-                count = (long)token;
-                break;
-            default:
-                return;
+            return;
         }
 
+        var count = (long)value;
         switch (key)
         {
             case "prompt_tokens_details.cached_tokens":

@@ -11,7 +11,7 @@ namespace OpenAI.Gen.Extensions.AI;
 /// <summary>
 /// Writes <see cref="ChatOptions.AdditionalProperties"/> into a request: a key that names a member of the request
 /// (<c>user</c>, <c>n</c>, <c>logprobs</c>, <c>logit_bias</c>, …) sets that typed member unless it is already set; any
-/// other key (<c>stream_options</c>, a newer API's member) is written as an extra member unless already present.
+/// other key (a member the spec in use does not type) is written as an extra member unless already present.
 /// </summary>
 internal static class ExtraMembers
 {
@@ -26,33 +26,38 @@ internal static class ExtraMembers
 
     public static void Apply(CreateChatCompletionRequest request, AdditionalPropertiesDictionary? extra)
     {
-        if (extra == null)
+        foreach (var pair in extra ?? Enumerable.Empty<KeyValuePair<string, object?>>())
+        {
+            SetUnlessPresent(request, pair.Key, pair.Value, $"ChatOptions.AdditionalProperties[\"{pair.Key}\"]");
+        }
+    }
+
+    /// <summary>
+    /// Sets the request member named <paramref name="name"/> (typed when the spec in use types it, extra otherwise)
+    /// unless the request already has it either way, so that it is never written twice; <paramref name="at"/> names
+    /// the value's source in the error for a value that does not fit the typed member.
+    /// </summary>
+    public static void SetUnlessPresent(CreateChatCompletionRequest request, string name, object? value, string at)
+    {
+        var typed = Members.TryGetValue(name, out var member);
+        if (request.AdditionalProperties.ContainsKey(name) || (typed && (member.IsSet == null || (bool)member.IsSet.Invoke(request, null)!)))
         {
             return;
         }
 
-        foreach (var pair in extra)
+        if (!typed)
         {
-            if (Members.TryGetValue(pair.Key, out var member))
-            {
-                if (member.IsSet == null || (bool)member.IsSet.Invoke(request, null)!)
-                {
-                    continue;
-                }
+            request.AdditionalProperties[name] = JsonBridge.ToToken(value);
+            return;
+        }
 
-                try
-                {
-                    member.Property.SetValue(request, JsonBridge.ToToken(pair.Value).ToObject(member.Property.PropertyType, Serializer));
-                }
-                catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
-                {
-                    throw new ArgumentException($"ChatOptions.AdditionalProperties[\"{pair.Key}\"]: {e.Message}", "options", e);
-                }
-            }
-            else if (!request.AdditionalProperties.ContainsKey(pair.Key))
-            {
-                request.AdditionalProperties[pair.Key] = JsonBridge.ToToken(pair.Value);
-            }
+        try
+        {
+            member.Property.SetValue(request, JsonBridge.ToToken(value).ToObject(member.Property.PropertyType, Serializer));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
+        {
+            throw new ArgumentException($"{at}: {e.Message}", "options", e);
         }
     }
 }

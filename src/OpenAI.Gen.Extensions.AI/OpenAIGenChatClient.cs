@@ -78,9 +78,9 @@ public sealed class OpenAIGenChatClient : IChatClient
     {
         // Built before the first MoveNextAsync, so that a bad message or option throws at the call.
         var request = ChatRequestBuilder.Build(messages, options, _defaultModelId, this);
-        if (RequestStreamUsage && !request.AdditionalProperties.ContainsKey("stream_options"))
+        if (RequestStreamUsage)
         {
-            request.AdditionalProperties["stream_options"] = new Newtonsoft.Json.Linq.JObject { ["include_usage"] = true };
+            ExtraMembers.SetUnlessPresent(request, "stream_options", new Newtonsoft.Json.Linq.JObject { ["include_usage"] = true }, nameof(RequestStreamUsage));
         }
 
         return StreamingUpdateReader.ReadAsync(_client.CreateChatCompletionStreamAsync(request, cancellationToken), cancellationToken);

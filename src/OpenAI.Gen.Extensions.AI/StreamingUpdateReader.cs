@@ -18,6 +18,8 @@ namespace OpenAI.Gen.Extensions.AI;
 internal static class StreamingUpdateReader
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
+    private static readonly SpecMember<CreateChatCompletionStreamResponse> Usage = new("usage");
+    private static readonly SpecMember<ChatCompletionStreamResponseDelta> Refusal = new("refusal");
 
     public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(IAsyncEnumerable<CreateChatCompletionStreamResponse> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -56,9 +58,9 @@ internal static class StreamingUpdateReader
                 {
                     update.Contents.Add(new TextContent(delta!.Content));
                 }
-
-                if (delta != null && ChatResponseReader.ExtraString(delta.AdditionalProperties, "refusal") is { } piece)
+                else if (delta != null && ChatResponseReader.AsString(Refusal.Read(delta, delta.AdditionalProperties)) is { } piece)
                 {
+                    // Only a delta without content can carry a refusal, so text deltas skip the look-up.
                     refusal.Append(piece);
                 }
 
@@ -74,10 +76,10 @@ internal static class StreamingUpdateReader
                 }
             }
 
-            // The spec this client was generated from has no chunk usage; newer servers send it when asked.
-            if (chunk.AdditionalProperties.TryGetValue("usage", out var usage) && usage is JObject usageObject)
+            // Asked for, the usage comes in a last chunk (typed by newer specs, an extra member before); others have none or null.
+            if (Usage.Read(chunk, chunk.AdditionalProperties) is { } usage and not JValue { Type: JTokenType.Null })
             {
-                update.Contents.Add(new UsageContent(ChatResponseReader.Usage(ReadUsage(usageObject, number))));
+                update.Contents.Add(new UsageContent(ChatResponseReader.Usage(ReadUsage(usage, number))));
             }
 
             update.Role = role;
@@ -94,16 +96,23 @@ internal static class StreamingUpdateReader
         }
     }
 
-    private static CompletionUsage ReadUsage(JObject usage, int number)
+    // Whichever type the spec gives the chunk's usage, it is read as the response's CompletionUsage.
+    private static CompletionUsage ReadUsage(object usage, int number)
     {
+        if (usage is CompletionUsage typed)
+        {
+            return typed;
+        }
+
+        var token = usage as JToken ?? JToken.FromObject(usage, Serializer);
         try
         {
-            return usage.ToObject<CompletionUsage>(Serializer)!;
+            return token.ToObject<CompletionUsage>(Serializer)!;
         }
         catch (JsonException e)
         {
             throw new OpenAIStreamException(
-                $"The usage of chunk {number} is not a valid CompletionUsage: {e.Message}", number, 200, usage.ToString(Formatting.None), new Dictionary<string, IEnumerable<string>>(), e);
+                $"The usage of chunk {number} is not a valid CompletionUsage: {e.Message}", number, 200, token.ToString(Formatting.None), new Dictionary<string, IEnumerable<string>>(), e);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using OpenAI.Gen.Extensions.AI;
@@ -38,8 +39,12 @@ internal static class ChatHarness
         using var chat = new OpenAIClient(http, "sk-test", BaseUrl).AsIChatClient(Model);
         await act(chat);
         handler.VerifyNoOutstandingExpectation();
-        return JObject.Parse(capture.Body!);
+        return ParseBody(capture.Body!);
     }
+
+    /// <summary>A sent body; a member written twice (typed and extra) fails, where a plain parse would keep the last.</summary>
+    public static JObject ParseBody(string body) =>
+        JObject.Parse(body, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
 
     /// <summary>The response <paramref name="answer"/> maps to.</summary>
     public static async Task<ChatResponse> ResponseAsync(string answer)

@@ -108,6 +108,23 @@ public class ChatOptionsMappingTests
     }
 
     [Test]
+    public async Task An_option_and_an_additional_property_for_the_same_member_send_it_once_the_option_winning()
+    {
+        // Whether the spec in use types these members (2024-08-23 types parallel_tool_calls) or not (the seed), the
+        // body holds each once: SentWith fails on a member written both typed and extra.
+        var body = await SentWith(new ChatOptions
+        {
+            Tools = [AIFunctionFactory.Create(() => "ok", "ping")],
+            AllowMultipleToolCalls = false,
+            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.High },
+            AdditionalProperties = new() { ["parallel_tool_calls"] = true, ["reasoning_effort"] = "low" },
+        });
+
+        Assert.That((bool?)body["parallel_tool_calls"], Is.False);
+        Assert.That((string?)body["reasoning_effort"], Is.EqualTo("high"));
+    }
+
+    [Test]
     public async Task Additional_properties_set_typed_members_by_json_name_and_add_unknown_ones()
     {
         var body = await SentWith(new ChatOptions

@@ -84,7 +84,7 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
-        _requests.Enqueue((context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.FirstOrDefault(), JObject.Parse(text)));
+        _requests.Enqueue((context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.FirstOrDefault(), ChatHarness.ParseBody(text)));
         if (_answers.TryDequeue(out var answer))
         {
             await answer(context);
