@@ -1,0 +1,70 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+
+namespace OpenAI.Gen;
+
+/// <summary>
+/// Reads a non-streaming answer's body for one client settings object (built once, then shared). A new serializer
+/// and a <see cref="StreamReader"/> per answer cost more than parsing a typical answer, so the serializer is built once
+/// and the body goes through pooled byte and char buffers. Reading is Newtonsoft's own, with the client's settings:
+/// results and errors are those of <c>JsonSerializer.Create(settings).Deserialize</c> over a stream reader.
+/// </summary>
+internal sealed class ResponseBodyReader
+{
+    private const int FirstBufferSize = 4096;
+
+    private static readonly ConditionalWeakTable<JsonSerializerSettings, ResponseBodyReader> Cache = new();
+
+    private readonly JsonSerializer _serializer;
+
+    private ResponseBodyReader(JsonSerializerSettings settings) => _serializer = JsonSerializer.Create(settings);
+
+    public static ResponseBodyReader For(JsonSerializerSettings settings) => Cache.GetValue(settings, s => new ResponseBodyReader(s));
+
+    /// <summary>Reads the whole of <paramref name="body"/> (UTF-8, as a stream reader would decode it) as <typeparamref name="T"/>.</summary>
+    public async Task<T?> ReadAsync<T>(Stream body, CancellationToken cancellationToken)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
+        char[]? chars = null;
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(bytes, length, bytes.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length == bytes.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                    Buffer.BlockCopy(bytes, 0, larger, 0, length);
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    bytes = larger;
+                }
+            }
+
+            // A stream reader skips a UTF-8 byte order mark; so does this.
+            var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(length - start)));
+            var charCount = Encoding.UTF8.GetChars(bytes, start, length - start, chars, 0);
+
+            var text = new CharSegmentReader();
+            text.Reset(chars, charCount);
+            using var json = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance };
+            return _serializer.Deserialize<T>(json);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            if (chars != null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+    }
+}
