@@ -12,8 +12,9 @@ namespace OpenAI.Gen;
 /// <summary>
 /// Reads a non-streaming answer's body for one client settings object (built once, then shared). A new serializer
 /// and a <see cref="StreamReader"/> per answer cost more than parsing a typical answer, so the serializer is built once
-/// and the body goes through pooled byte and char buffers. Reading is Newtonsoft's own, with the client's settings:
-/// results and errors are those of <c>JsonSerializer.Create(settings).Deserialize</c> over a stream reader.
+/// and the body is read into pooled bytes, then parsed on the UTF-8 fast path (<see cref="Utf8FastReader"/>), or, when
+/// that declines, decoded into pooled chars for Newtonsoft. Results and errors are those of
+/// <c>JsonSerializer.Create(settings).Deserialize</c> over a stream reader.
 /// </summary>
 internal sealed class ResponseBodyReader
 {
@@ -22,8 +23,13 @@ internal sealed class ResponseBodyReader
     private static readonly ConditionalWeakTable<JsonSerializerSettings, ResponseBodyReader> Cache = new();
 
     private readonly JsonSerializer _serializer;
+    private readonly Utf8FastReader _fast;
 
-    private ResponseBodyReader(JsonSerializerSettings settings) => _serializer = JsonSerializer.Create(settings);
+    private ResponseBodyReader(JsonSerializerSettings settings)
+    {
+        _serializer = JsonSerializer.Create(settings);
+        _fast = new Utf8FastReader(_serializer, settings);
+    }
 
     public static ResponseBodyReader For(JsonSerializerSettings settings) => Cache.GetValue(settings, s => new ResponseBodyReader(s));
 
@@ -50,6 +56,11 @@ internal sealed class ResponseBodyReader
 
             // A stream reader skips a UTF-8 byte order mark; so does this.
             var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            if (_fast.TryRead(new ReadOnlySpan<byte>(bytes, start, length - start), typeof(T), null, out var fast))
+            {
+                return (T)fast!;
+            }
+
             chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(length - start)));
             var charCount = Encoding.UTF8.GetChars(bytes, start, length - start, chars, 0);
 

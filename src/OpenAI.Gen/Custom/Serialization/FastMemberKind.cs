@@ -1,6 +1,6 @@
 namespace OpenAI.Gen;
 
-/// <summary>How <see cref="ChunkDeserializer"/> reads one member's value from UTF-8 JSON.</summary>
+/// <summary>How <see cref="Utf8FastReader"/> reads one member's value from UTF-8 JSON.</summary>
 internal enum FastMemberKind
 {
     /// <summary>Skipped, as Newtonsoft skips an ignored member.</summary>

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Serialization;
 
 namespace OpenAI.Gen;
 
-/// <summary>What <see cref="ChunkDeserializer"/> knows of one DTO type, taken from the Newtonsoft contract the serializer itself uses.</summary>
+/// <summary>What <see cref="Utf8FastReader"/> knows of one DTO type, taken from the Newtonsoft contract the serializer itself uses.</summary>
 internal sealed class FastObjectShape
 {
     private FastObjectShape(JsonObjectContract contract, FastMember[] members)
