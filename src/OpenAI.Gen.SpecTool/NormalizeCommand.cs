@@ -58,6 +58,11 @@ public static class NormalizeCommand
             WriteIfChanged(knownValuesPath, KnownValuesCodeWriter.Write(result.KnownValues, schemaNames, a.Optional("--namespace") ?? "OpenAI.Gen"));
         }
 
+        if (a.Optional("--union-tags") is { } unionTagsPath)
+        {
+            WriteIfChanged(unionTagsPath, UnionTagCodeWriter.Write(result.Document, a.Optional("--namespace") ?? "OpenAI.Gen"));
+        }
+
         if (result.TaggedUnions.Count > 0)
         {
             // The library's own inheritance converter keeps unknown tags (NJsonSchema's maps them to the base type).

@@ -66,6 +66,22 @@ public class NormalizerTests
     }
 
     [Test]
+    public void Known_variants_get_a_read_only_tag_member_unless_they_have_a_member_of_that_name()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas(ContentParts.Replace("url:\n", "Type_:\n"), "3.0.0"));
+
+        var code = UnionTagCodeWriter.Write(result.Document, "N");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Does.Contain("public partial class Text\n    {\n").And.Contain("[Newtonsoft.Json.JsonProperty(\"type\", Order = -2)]\n        public string Type => \"text\";"));
+            Assert.That(code, Does.Not.Contain("class Image"), "Image has a member Type_ (C# Type) of its own: its converter puts the tag in");
+            Assert.That(code, Does.Not.Contain("PartUnknown"), "the unknown variant keeps its tag among its members");
+            Assert.That(UnionTagCodeWriter.Write(result.Document, "N"), Is.EqualTo(code), "deterministic");
+        });
+    }
+
+    [Test]
     public void Unions_sharing_a_variant_become_one_base_named_after_the_variants()
     {
         var spec = SpecText.WithSchemas(ContentParts.Replace("Part:\n", "UserPart:\n") + """

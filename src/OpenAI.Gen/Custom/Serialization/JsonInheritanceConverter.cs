@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace OpenAI.Gen;
 
@@ -123,24 +124,29 @@ public sealed class JsonInheritanceConverter : JsonConverter
         }
 
         var map = Maps.GetOrAdd(value.GetType(), UnionMap.For);
+        var hasTag = map.TagOf.TryGetValue(value.GetType(), out var tag) && tag != UnknownKey;
+
+        // A known variant with its generated tag member (UnionTags.g.cs), and the unknown variant, whose tag is one of
+        // its kept members, are written as they are; only a variant without a tag member needs the tag put in.
         _writingMembers = true;
-        JObject json;
         try
         {
-            json = JObject.FromObject(value, serializer);
+            if (!hasTag || (serializer.ContractResolver.ResolveContract(value.GetType()) is JsonObjectContract contract
+                            && contract.Properties.GetProperty(_tag, StringComparison.Ordinal) is { Ignored: false, Readable: true }))
+            {
+                serializer.Serialize(writer, value);
+                return;
+            }
+
+            var json = JObject.FromObject(value, serializer);
+            json.Remove(_tag);
+            json.AddFirst(new JProperty(_tag, tag));
+            json.WriteTo(writer);
         }
         finally
         {
             _writingMembers = false;
         }
-
-        if (map.TagOf.TryGetValue(value.GetType(), out var tag) && tag != UnknownKey)
-        {
-            json.Remove(_tag);
-            json.AddFirst(new JProperty(_tag, tag));
-        }
-
-        json.WriteTo(writer);
     }
 
     private static string Join(string path, string member) => string.IsNullOrEmpty(path) ? member : path + "." + member;
