@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -9,8 +8,6 @@ namespace OpenAI.Gen.Benchmarks;
 /// <summary>Exposes the client's own answer-body reading (<c>ReadObjectResponseAsync</c>), so it can be measured without the call around it.</summary>
 public sealed class BodyReadingClient : OpenAIClient
 {
-    private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
-
     /// <summary>Creates the client; it never sends.</summary>
     public BodyReadingClient()
         : base(new HttpClient(), "sk-bench")
@@ -21,6 +18,6 @@ public sealed class BodyReadingClient : OpenAIClient
     public async Task<CreateChatCompletionResponse> ReadAsync(byte[] body)
     {
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) };
-        return (await ReadObjectResponseAsync<CreateChatCompletionResponse>(response, NoHeaders, CancellationToken.None).ConfigureAwait(false)).Object;
+        return (await ReadObjectResponseAsync<CreateChatCompletionResponse>(response, CancellationToken.None).ConfigureAwait(false)).Object;
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
@@ -184,8 +185,13 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         {
             response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
             await TakeBodyAsync(response, target, limit.Token).ConfigureAwait(false);
-            var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-            OpenAILog.Answered(_settings.Logger, target, (int)response.StatusCode, OpenAIRetryAdvice.Header(response.Headers, "x-request-id"), elapsed, attempt);
+            if (_settings.Logger.IsEnabled(LogLevel.Information))
+            {
+                // The request id is looked up only for the log line.
+                var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
+                OpenAILog.Answered(_settings.Logger, target, (int)response.StatusCode, OpenAIRetryAdvice.Header(response.Headers, "x-request-id"), elapsed, attempt);
+            }
+
             return Outcome.FromResult(response);
         }
         catch (Exception e) when (!call.CancellationToken.IsCancellationRequested && (limit.IsCancellationRequested || e is OperationCanceledException))

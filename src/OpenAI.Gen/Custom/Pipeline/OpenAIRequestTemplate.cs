@@ -26,7 +26,13 @@ internal sealed class OpenAIRequestTemplate
 
     internal static async Task<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request)
     {
-        var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        // The client's own JSON bodies are bytes already; any other content is read once.
+        var body = request.Content switch
+        {
+            null => null,
+            JsonRequestContent json => json.Utf8,
+            var content => await content.ReadAsByteArrayAsync().ConfigureAwait(false),
+        };
         return new OpenAIRequestTemplate(request, body);
     }
 

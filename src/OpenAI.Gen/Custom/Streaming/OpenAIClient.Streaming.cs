@@ -103,27 +103,9 @@ public partial class OpenAIClient
     private HttpRequestMessage CreateStreamRequest(string path, object body)
     {
         // stream: true is written into the JSON, never into the caller's object, which may be shared or reused.
-        var json = JObject.FromObject(body, JsonSerializer.Create(JsonSerializerSettings));
+        var json = JObject.FromObject(body, RequestBodyWriter.For(JsonSerializerSettings).Serializer);
         json["stream"] = true;
-
-        var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null);
-        var content = new StringContent(JsonConvert.SerializeObject(json, JsonSerializerSettings), Encoding.UTF8);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        request.Content = content;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(EventStreamMediaType));
-
-        var urlBuilder = new StringBuilder();
-        if (!string.IsNullOrEmpty(_baseUrl))
-        {
-            urlBuilder.Append(_baseUrl);
-        }
-
-        urlBuilder.Append(path);
-        PrepareRequest(_httpClient, request, urlBuilder);
-        var url = urlBuilder.ToString();
-        request.RequestUri = new Uri(url, UriKind.RelativeOrAbsolute);
-        PrepareRequest(_httpClient, request, url);
-        return request;
+        return CreateRequest(HttpMethod.Post, path, json, EventStreamMediaType);
     }
 
     // The one place a streaming request is sent: headers only, the body is read event by event afterwards.

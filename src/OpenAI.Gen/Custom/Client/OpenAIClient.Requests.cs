@@ -1,0 +1,35 @@
+using System;
+using System.Net.Http;
+
+namespace OpenAI.Gen;
+
+/// <summary>How every operation builds its request: generated operations (Templates/Client.Class.liquid) and streaming alike.</summary>
+public partial class OpenAIClient
+{
+    private RequestUris? _requestUris;
+
+    /// <summary>A request to <paramref name="path"/> (relative to <c>BaseUrl</c>) with <paramref name="body"/> as JSON, if any.</summary>
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, object? body, string accept)
+    {
+        var request = new HttpRequestMessage(method, RequestUri(path));
+        if (body != null)
+        {
+            request.Content = JsonRequestContent.Create(body, JsonSerializerSettings);
+        }
+
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return request;
+    }
+
+    private Uri RequestUri(string path)
+    {
+        // BaseUrl may change at any time: the cache belongs to the base URL it was built for.
+        var uris = _requestUris;
+        if (uris == null || !ReferenceEquals(uris.BaseUrl, _baseUrl))
+        {
+            _requestUris = uris = new RequestUris(_baseUrl);
+        }
+
+        return uris.For(path);
+    }
+}
