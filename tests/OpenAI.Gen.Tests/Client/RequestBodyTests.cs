@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
+using RichardSzalay.MockHttp;
+
+namespace OpenAI.Gen.Tests.Client;
+
+/// <summary>
+/// Request bodies are written by one cached serializer through pooled chars straight to UTF-8: the bytes are those of
+/// <c>JsonConvert.SerializeObject</c> with the client's settings, encoded as <c>StringContent</c> encodes them.
+/// </summary>
+public class RequestBodyTests
+{
+    private static readonly JsonSerializerSettings Settings = new OpenAIClient("unused").JsonSerializerSettings;
+
+    private static IEnumerable<TestCaseData> RequestExamples()
+    {
+        foreach (var title in new[] { "Default", "Image input", "Streaming", "Functions", "Logprobs" })
+        {
+            yield return new TestCaseData(typeof(CreateChatCompletionRequest), SpecExamples.RequestBody("/chat/completions", title)).SetName("chat " + title);
+        }
+
+        foreach (var title in new[] { "No streaming", "Streaming" })
+        {
+            yield return new TestCaseData(typeof(CreateCompletionRequest), SpecExamples.RequestBody("/completions", title)).SetName("completion " + title);
+        }
+    }
+
+    private static string Written(object body) => Encoding.UTF8.GetString(RequestBodyWriter.For(Settings).Write(body));
+
+    [TestCaseSource(nameof(RequestExamples))]
+    public void Every_request_example_is_written_as_JsonConvert_writes_it(Type type, string example)
+    {
+        var typed = JsonConvert.DeserializeObject(example, type, Settings)!;
+
+        Assert.That(Written(typed), Is.EqualTo(JsonConvert.SerializeObject(typed, Settings)));
+    }
+
+    [Test]
+    public void A_body_larger_than_the_first_buffer_keeps_multibyte_text_intact()
+    {
+        var text = string.Concat(Enumerable.Repeat("héllo €uro 😀 \"quoted\"\n", 5000));
+        var request = new CreateChatCompletionRequest { Model = "gpt-4o", Messages = { ChatMessage.User(text) } };
+
+        var bytes = RequestBodyWriter.For(Settings).Write(request);
+
+        Assert.That(bytes, Is.EqualTo(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(request, Settings))));
+        Assert.That(JsonConvert.DeserializeObject<CreateChatCompletionRequest>(Encoding.UTF8.GetString(bytes), Settings)!.Messages.Single(), Is.InstanceOf<ChatCompletionRequestUserMessage>());
+    }
+
+    [Test]
+    public async Task A_lone_surrogate_is_sent_as_StringContent_sends_it()
+    {
+        var request = new CreateCompletionRequest { Model = "m", Prompt = "a\ud800b" };
+
+        var expected = await new StringContent(JsonConvert.SerializeObject(request, Settings)).ReadAsByteArrayAsync();
+
+        Assert.That(RequestBodyWriter.For(Settings).Write(request), Is.EqualTo(expected));
+        Assert.That(Encoding.UTF8.GetString(expected), Does.Contain("a\ufffdb"));
+    }
+
+    [Test]
+    public void A_process_wide_JsonConvert_default_does_not_change_the_wire_format()
+    {
+        var request = new CreateCompletionRequest { Model = "m", Prompt = "p" };
+        var before = Written(request);
+        var previous = JsonConvert.DefaultSettings;
+        JsonConvert.DefaultSettings = () => new JsonSerializerSettings { Formatting = Formatting.Indented, NullValueHandling = NullValueHandling.Ignore };
+        try
+        {
+            Assert.That(Written(request), Is.EqualTo(before).And.Not.Contain("\n"));
+        }
+        finally
+        {
+            JsonConvert.DefaultSettings = previous;
+        }
+    }
+
+    [Test]
+    public async Task A_changed_BaseUrl_is_used_by_the_next_call()
+    {
+        var handler = new MockHttpMessageHandler();
+        var answer = SpecExamples.Response("/chat/completions", "Default");
+        handler.Expect(HttpMethod.Post, "https://first.example/v1/chat/completions").Respond("application/json", answer);
+        handler.Expect(HttpMethod.Post, "https://second.example/api/chat/completions").Respond("application/json", answer);
+        var client = new OpenAIClient(handler.ToHttpClient(), "sk-test-key") { BaseUrl = "https://first.example/v1" };
+        var request = new CreateChatCompletionRequest { Model = "gpt-4o", Messages = { ChatMessage.User("Hi") } };
+
+        await client.CreateChatCompletionAsync(request, CancellationToken.None);
+        client.BaseUrl = "https://second.example/api/";
+        await client.CreateChatCompletionAsync(request, CancellationToken.None);
+
+        handler.VerifyNoOutstandingExpectation();
+    }
+}
