@@ -76,13 +76,12 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             ResilienceContextPool.Shared.Return(context);
         }
 
-        var target = call.Template.Target;
         if (outcome.Exception is not { } error)
         {
             var response = outcome.Result!;
             if (ShouldRetry(outcome))
             {
-                OpenAILog.GaveUp(_settings.Logger, target, call.Attempts, Reason(outcome));
+                OpenAILog.GaveUp(_settings.Logger, call.Template.Target, call.Attempts, Reason(outcome));
             }
 
             return response;
@@ -98,6 +97,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             throw new OperationCanceledException("The call was canceled by the caller.", error, cancellationToken);
         }
 
+        var target = call.Template.Target;
         OpenAILog.GaveUp(_settings.Logger, target, call.Attempts, Reason(outcome));
         switch (error)
         {
@@ -168,8 +168,10 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(OpenAIPipelineCall call)
     {
         var attempt = ++call.Attempts;
-        var target = call.Template.Target;
-        OpenAILog.Sending(_settings.Logger, target, attempt, _settings.MaxRetries + 1);
+        if (_settings.Logger.IsEnabled(LogLevel.Debug))
+        {
+            OpenAILog.Sending(_settings.Logger, call.Template.Target, attempt, _settings.MaxRetries + 1);
+        }
 
         // Not disposed: the answer refers to it, and its content is a plain byte array.
         var request = call.Template.CreateAttempt(_settings);
@@ -184,12 +186,12 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         try
         {
             response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-            await TakeBodyAsync(response, target, limit.Token).ConfigureAwait(false);
+            await TakeBodyAsync(response, call.Template, limit.Token).ConfigureAwait(false);
             if (_settings.Logger.IsEnabled(LogLevel.Information))
             {
                 // The request id is looked up only for the log line.
                 var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-                OpenAILog.Answered(_settings.Logger, target, (int)response.StatusCode, OpenAIRetryAdvice.Header(response.Headers, "x-request-id"), elapsed, attempt);
+                OpenAILog.Answered(_settings.Logger, call.Template.Target, (int)response.StatusCode, OpenAIRetryAdvice.Header(response.Headers, "x-request-id"), elapsed, attempt);
             }
 
             return Outcome.FromResult(response);
@@ -218,7 +220,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     /// Reads a JSON or error answer whole within the attempt's limit (such answers are small, and the generated client
     /// reads them whole anyway), or wraps any other one as a stream whose reads are timed and whose failures are typed.
     /// </summary>
-    private async Task TakeBodyAsync(HttpResponseMessage response, string target, CancellationToken cancellationToken)
+    private async Task TakeBodyAsync(HttpResponseMessage response, OpenAIRequestTemplate template, CancellationToken cancellationToken)
     {
         var content = response.Content;
         if (content == null)
@@ -229,7 +231,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         if (!ReadWhole(response, content))
         {
             var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
-            response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, content, _settings.Timeout, target)));
+            response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, content, _settings.Timeout, template.Target)));
             return;
         }
 

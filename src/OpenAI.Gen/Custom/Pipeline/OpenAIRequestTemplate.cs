@@ -13,16 +13,20 @@ internal sealed class OpenAIRequestTemplate
 {
     private readonly HttpRequestMessage _original;
     private readonly byte[]? _body;
+    private string? _target;
 
     private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body)
     {
         _original = original;
         _body = body;
-        Target = original.Method.Method + " " + (original.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host + uri.AbsolutePath : original.RequestUri?.ToString());
     }
 
-    /// <summary>Method, host and path, e.g. <c>POST api.openai.com/v1/chat/completions</c>: no query, no user info, no headers.</summary>
-    internal string Target { get; }
+    /// <summary>
+    /// Method, host and path, e.g. <c>POST api.openai.com/v1/chat/completions</c>: no query, no user info, no headers.
+    /// Built when first asked for (a log line, an error, a stream), not on every call.
+    /// </summary>
+    internal string Target => _target ??=
+        _original.Method.Method + " " + (_original.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host + uri.AbsolutePath : _original.RequestUri?.ToString());
 
     internal static async Task<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request)
     {
@@ -42,9 +46,13 @@ internal sealed class OpenAIRequestTemplate
         var request = new HttpRequestMessage(_original.Method, _original.RequestUri) { Version = _original.Version };
 #if NET8_0_OR_GREATER
         request.VersionPolicy = _original.VersionPolicy;
-        foreach (var option in _original.Options)
+        // Counted first: enumerating the options through their interface allocates, and there rarely are any.
+        if (((IDictionary<string, object?>)_original.Options).Count > 0)
         {
-            ((IDictionary<string, object?>)request.Options)[option.Key] = option.Value;
+            foreach (var option in _original.Options)
+            {
+                ((IDictionary<string, object?>)request.Options)[option.Key] = option.Value;
+            }
         }
 #else
         foreach (var property in _original.Properties)

@@ -9,11 +9,17 @@ namespace OpenAI.Gen;
 internal static class OpenAIRetryAdvice
 {
     /// <summary>
-    /// Whether an answer with <paramref name="statusCode"/> is worth another attempt: 408, 409, 429 and 5xx are; the
-    /// server's <c>x-should-retry: true|false</c> overrides that.
+    /// Whether an answer with <paramref name="statusCode"/> is worth another attempt: 408, 409, 429 and 5xx are; for
+    /// any answer but a success, the server's <c>x-should-retry: true|false</c> overrides that.
     /// </summary>
     internal static bool ShouldRetry(int statusCode, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
     {
+        // A success is never tried again, whatever its headers say (as in OpenAI's own SDKs).
+        if (statusCode is >= 200 and < 300)
+        {
+            return false;
+        }
+
         var should = Header(headers, "x-should-retry");
         if (string.Equals(should, "true", StringComparison.OrdinalIgnoreCase))
         {

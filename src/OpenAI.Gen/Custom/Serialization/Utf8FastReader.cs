@@ -83,7 +83,9 @@ internal sealed class Utf8FastReader
         }
     }
 
-    private FastObjectShape? Shape(Type type) => _shapes.GetOrAdd(type, t => FastObjectShape.Create(t, _serializer.ContractResolver));
+    // Looked up before adding, so that the common hit does not allocate the factory's closure.
+    private FastObjectShape? Shape(Type type) =>
+        _shapes.TryGetValue(type, out var shape) ? shape : _shapes.GetOrAdd(type, FastObjectShape.Create(type, _serializer.ContractResolver));
 
     // Leaves the reader on the object's EndObject; null when declining.
     private object? ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastObjectShape shape, RepeatedValues? repeats)
