@@ -43,6 +43,18 @@ public class RequestBodyTests
         Assert.That(Written(typed), Is.EqualTo(JsonConvert.SerializeObject(typed, Settings)));
     }
 
+    [TestCaseSource(nameof(RequestExamples))]
+    public void The_client_resolver_writes_the_members_the_default_resolver_writes(Type type, string example)
+    {
+        // The client's resolver only calls the generated ShouldSerializeX without boxing; explicit nulls stay, unset stays out.
+        var typed = JsonConvert.DeserializeObject(example, type, Settings)!;
+        type.GetProperty("User")?.SetValue(typed, null);
+        var plain = new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+
+        Assert.That(Settings.ContractResolver, Is.InstanceOf<OpenAIContractResolver>());
+        Assert.That(JsonConvert.SerializeObject(typed, Settings), Is.EqualTo(JsonConvert.SerializeObject(typed, plain)).And.Contain("\"user\":null"));
+    }
+
     [Test]
     public void A_body_larger_than_the_first_buffer_keeps_multibyte_text_intact()
     {

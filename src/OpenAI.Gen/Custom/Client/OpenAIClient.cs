@@ -71,6 +71,7 @@ public partial class OpenAIClient
         // Strings stay strings (no date guessing), so unknown members round-trip byte for byte.
         settings.DateParseHandling = DateParseHandling.None;
         settings.MaxDepth = 128;
+        settings.ContractResolver = OpenAIContractResolver.Instance;
     }
 
     /// <summary>

@@ -30,9 +30,9 @@ internal sealed class Utf8FastReader
     {
         _serializer = serializer;
 
-        // The fast path copies Newtonsoft's reading under the client's own settings only (the default contract
-        // resolver, or the one the caller of this constructor put on the serializer); other settings read with Newtonsoft.
-        _enabled = settings.ContractResolver == null && settings.Converters.Count == 0
+        // The fast path copies Newtonsoft's reading under the client's own settings only (the default or the client's
+        // contract resolver, or the one the caller of this constructor put on the serializer); other settings read with Newtonsoft.
+        _enabled = OpenAIContractResolver.ReadsAsDefault(settings) && settings.Converters.Count == 0
             && settings.MissingMemberHandling == MissingMemberHandling.Ignore && settings.NullValueHandling == NullValueHandling.Include
             && settings.DefaultValueHandling == DefaultValueHandling.Include && settings.ObjectCreationHandling == ObjectCreationHandling.Auto
             && settings.DateParseHandling == DateParseHandling.None && settings.FloatParseHandling == FloatParseHandling.Double

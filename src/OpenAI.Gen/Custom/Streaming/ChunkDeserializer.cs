@@ -18,8 +18,8 @@ internal sealed class ChunkDeserializer
     {
         Serializer = JsonSerializer.Create(settings);
 
-        // A custom resolver is kept as the caller chose it; only the default one is swapped for the lenient one.
-        if (settings.ContractResolver == null)
+        // A custom resolver is kept as the caller chose it; only the default or the client's one is swapped for the lenient one.
+        if (OpenAIContractResolver.ReadsAsDefault(settings))
         {
             Serializer.ContractResolver = StreamChunkContractResolver.Instance;
         }

@@ -10,10 +10,10 @@ namespace OpenAI.Gen;
 /// chunk but a choice's last sends null; and proxies send a leading chunk with <c>"object": ""</c>, which
 /// Newtonsoft counts as null for the required check even though the enum converter reads it as a value.
 /// </summary>
-internal sealed class StreamChunkContractResolver : DefaultContractResolver
+internal sealed class StreamChunkContractResolver : OpenAIContractResolver
 {
     // One instance of each per process, so contracts are built once and shared by every client.
-    public static readonly StreamChunkContractResolver Instance = new(relaxAll: false);
+    public static new readonly StreamChunkContractResolver Instance = new(relaxAll: false);
 
     /// <summary>Also lets accumulator snapshots be read and written mid-stream, when required members may still be missing.</summary>
     public static readonly StreamChunkContractResolver Snapshots = new(relaxAll: true);
