@@ -102,6 +102,22 @@ public class ResponseBodyReaderTests
     }
 
     [Test]
+    public async Task A_body_only_readable_as_a_stream_reads_as_the_pipeline_buffered_one()
+    {
+        // Content the pipeline did not buffer (a caller's own handler chain) is read through a pooled copy of its stream.
+        var answer = JObject.Parse(DefaultAnswer);
+        answer["choices"]![0]!["message"]!["content"] = string.Concat(Enumerable.Repeat("héllo €uro 😀 ", 2000));
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(answer.ToString(Formatting.None))).ToArray();
+        var settings = new OpenAIClient(new HttpClient(), "sk-test-key").JsonSerializerSettings;
+
+        var streamed = await ResponseBodyReader.For(settings).ReadAsync<CreateChatCompletionResponse>(new StreamContent(new MemoryStream(bytes)), CancellationToken.None);
+        var buffered = await ClientAnswering(bytes).CreateChatCompletionAsync(Request(), CancellationToken.None);
+
+        Assert.That(JsonConvert.SerializeObject(streamed, settings), Is.EqualTo(JsonConvert.SerializeObject(buffered, settings)));
+        Assert.That(streamed!.Choices[0].Message.Content, Is.EqualTo((string)answer["choices"]![0]!["message"]!["content"]!));
+    }
+
+    [Test]
     public void One_reader_serves_every_answer_read_with_the_same_settings()
     {
         var settings = new OpenAIClient(new HttpClient(), "sk-test-key").JsonSerializerSettings;

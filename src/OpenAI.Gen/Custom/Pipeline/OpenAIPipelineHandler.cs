@@ -23,6 +23,7 @@ namespace OpenAI.Gen;
 internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 {
     private const int CopyBufferSize = 81920;
+    private const int MaxPresizedBody = 1 << 20;
 
     private static readonly ResiliencePropertyKey<OpenAIPipelineCall> CallKey = new("OpenAI.Gen.Call");
 
@@ -235,13 +236,14 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             return;
         }
 
-        var buffer = new MemoryStream();
+        // Sized from Content-Length when there is one (capped: the header is the server's word, not a promise).
+        var buffer = new MemoryStream(content.Headers.ContentLength is > 0 and var length ? (int)Math.Min(length, MaxPresizedBody) : 0);
         using (var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false))
         {
             await stream.CopyToAsync(buffer, CopyBufferSize, cancellationToken).ConfigureAwait(false);
         }
 
-        response.Content = WithHeadersOf(content, new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length));
+        response.Content = WithHeadersOf(content, new BufferedBodyContent(buffer.GetBuffer(), (int)buffer.Length));
         content.Dispose();
     }
 }

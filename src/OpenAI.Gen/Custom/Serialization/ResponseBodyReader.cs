@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
@@ -33,11 +34,23 @@ internal sealed class ResponseBodyReader
 
     public static ResponseBodyReader For(JsonSerializerSettings settings) => Cache.GetValue(settings, s => new ResponseBodyReader(s));
 
-    /// <summary>Reads the whole of <paramref name="body"/> (UTF-8, as a stream reader would decode it) as <typeparamref name="T"/>.</summary>
-    public async Task<T?> ReadAsync<T>(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole of <paramref name="content"/> (UTF-8, as a stream reader would decode it) as <typeparamref name="T"/>:
+    /// in place when the pipeline already holds the bytes, else through a pooled copy of its stream.
+    /// </summary>
+    public async Task<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken)
     {
+        if (content is BufferedBodyContent buffered)
+        {
+            return Parse<T>(buffered.Bytes.Array!, buffered.Bytes.Offset, buffered.Bytes.Count);
+        }
+
+#if NET8_0_OR_GREATER
+        using var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var body = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
         var bytes = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
-        char[]? chars = null;
         try
         {
             var length = 0;
@@ -54,28 +67,39 @@ internal sealed class ResponseBodyReader
                 }
             }
 
-            // A stream reader skips a UTF-8 byte order mark; so does this.
-            var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            if (_fast.TryRead(new ReadOnlySpan<byte>(bytes, start, length - start), typeof(T), null, out var fast))
-            {
-                return (T)fast!;
-            }
+            return Parse<T>(bytes, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
-            chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(length - start)));
-            var charCount = Encoding.UTF8.GetChars(bytes, start, length - start, chars, 0);
+    private T? Parse<T>(byte[] bytes, int offset, int count)
+    {
+        // A stream reader skips a UTF-8 byte order mark; so does this.
+        if (count >= 3 && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF)
+        {
+            offset += 3;
+            count -= 3;
+        }
 
+        if (_fast.TryRead(new ReadOnlySpan<byte>(bytes, offset, count), typeof(T), null, out var fast))
+        {
+            return (T)fast!;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(count)));
+        try
+        {
             var text = new CharSegmentReader();
-            text.Reset(chars, charCount);
+            text.Reset(chars, Encoding.UTF8.GetChars(bytes, offset, count, chars, 0));
             using var json = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance };
             return _serializer.Deserialize<T>(json);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
-            if (chars != null)
-            {
-                ArrayPool<char>.Shared.Return(chars);
-            }
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 }
