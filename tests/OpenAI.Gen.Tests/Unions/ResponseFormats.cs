@@ -39,7 +39,7 @@ internal static class ResponseFormats
     /// </summary>
     public static bool? IsKnown(CreateChatCompletionRequestResponseFormat format)
     {
-        if (format.GetType().GetProperty("Type") is { } open)
+        if (typeof(CreateChatCompletionRequestResponseFormat).GetProperty("Type") is { } open && typeof(ExtensibleEnum).IsAssignableFrom(open.PropertyType))
         {
             return ((ExtensibleEnum?)open.GetValue(format))?.IsKnown;
         }

@@ -28,17 +28,16 @@ internal sealed class OpenAIRequestTemplate
     internal string Target => _target ??=
         _original.Method.Method + " " + (_original.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host + uri.AbsolutePath : _original.RequestUri?.ToString());
 
-    internal static async Task<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request)
+    internal static ValueTask<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request) => request.Content switch
     {
-        // The client's own JSON bodies are bytes already; any other content is read once.
-        var body = request.Content switch
-        {
-            null => null,
-            JsonRequestContent json => json.Utf8,
-            var content => await content.ReadAsByteArrayAsync().ConfigureAwait(false),
-        };
-        return new OpenAIRequestTemplate(request, body);
-    }
+        // The client's own JSON bodies are bytes already: no task, no copy. Any other content is read once.
+        null => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, null)),
+        JsonRequestContent json => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, json.Utf8)),
+        var content => new ValueTask<OpenAIRequestTemplate>(ReadBodyAsync(request, content)),
+    };
+
+    private static async Task<OpenAIRequestTemplate> ReadBodyAsync(HttpRequestMessage request, HttpContent content) =>
+        new(request, await content.ReadAsByteArrayAsync().ConfigureAwait(false));
 
     /// <summary>A copy of the request with the configured headers; the caller's own headers win over them.</summary>
     internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings)
