@@ -91,7 +91,9 @@ def main():
         lines += [f"- Machine: {host.get('ProcessorName', '?').strip()}, {host.get('PhysicalCoreCount', '?')} physical / "
                   f"{host.get('LogicalCoreCount', '?')} logical cores, {host.get('OsVersion', '?')}",
                   f"- Runtime: {host.get('RuntimeVersion', '?')}, {host.get('Architecture', '?')}; BenchmarkDotNet {host.get('BenchmarkDotNetVersion', '?')}"]
-    lines += [f"- Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "",
+    # The time the results were written, not the time this page is: the page may be rebuilt later from the same run.
+    measured = max(os.path.getmtime(os.path.join(results, n)) for n in os.listdir(results))
+    lines += [f"- Date: {datetime.fromtimestamp(measured, timezone.utc):%Y-%m-%d %H:%M} UTC", "",
               "Streaming figures are per chunk (1,000-chunk stream, OperationsPerInvoke = 1000); times are medians. "
               "Ratio = OpenAI.Gen / official (lower is better).", "",
               "| Case | OpenAI.Gen time | Official time | Time ratio | OpenAI.Gen alloc | Official alloc | Alloc ratio |",
