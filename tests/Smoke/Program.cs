@@ -4,6 +4,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -46,7 +47,15 @@ await foreach (var chunk in client.CreateChatCompletionStreamAsync(new() { Model
 Console.SetOut(console);
 Check(quick.ToString() == "Hello there!", "README quick start printed: " + quick);
 listener.Stop();
-Console.WriteLine("smoke test passed: chat and streamed chat against 127.0.0.1:" + port);
+
+// run.sh runs this twice: with the package's net8.0 build, then with its netstandard2.0 build swapped in.
+var built = typeof(OpenAIClient).Assembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName;
+if (Environment.GetEnvironmentVariable("SMOKE_EXPECT_FRAMEWORK") is { Length: > 0 } expected)
+{
+    Check(built == expected, $"OpenAI.Gen built for {built}, expected {expected}");
+}
+
+Console.WriteLine($"smoke test passed ({built} build): chat and streamed chat against 127.0.0.1:" + port);
 return 0;
 
 static void Check(bool ok, string what)
