@@ -34,6 +34,7 @@ internal sealed class OpenAIClientSettings
         }
 
         _apiKey = NonEmpty(options.ApiKey) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.ApiKeyEnvironmentVariable));
+        BearerValue = _apiKey == null ? null : "Bearer " + _apiKey;
         BaseUrl = ResolveBaseUrl(options.BaseUrl);
         Organization = NonEmpty(options.Organization) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.OrganizationEnvironmentVariable));
         Project = NonEmpty(options.Project) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.ProjectEnvironmentVariable));
@@ -85,7 +86,7 @@ internal sealed class OpenAIClientSettings
     internal HttpClient Transport { get; }
 
     /// <summary>The <c>Authorization</c> value to send, or null when the key is missing.</summary>
-    internal string? BearerValue => _apiKey == null ? null : "Bearer " + _apiKey;
+    internal string? BearerValue { get; }
 
     /// <summary>Whether some configured source (key, default header, caller's client) authenticates the requests.</summary>
     internal bool HasCredentials =>
