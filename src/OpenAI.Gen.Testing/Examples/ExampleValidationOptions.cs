@@ -27,4 +27,10 @@ public sealed class ExampleValidationOptions
 
     /// <summary>Serializer settings of the round trip. Default (null): the client's own <see cref="OpenAIClient.JsonSerializerSettings"/>.</summary>
     public JsonSerializerSettings? SerializerSettings { get; set; }
+
+    /// <summary>
+    /// Serializer settings of the round trip of a streamed response's chunks. Default (null): <see cref="SerializerSettings"/>
+    /// when set, else the client's own <see cref="OpenAIClient.StreamJsonSerializerSettings"/> (chunks are read as the client reads them).
+    /// </summary>
+    public JsonSerializerSettings? StreamSerializerSettings { get; set; }
 }

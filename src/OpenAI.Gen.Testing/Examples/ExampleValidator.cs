@@ -20,6 +20,7 @@ public sealed class ExampleValidator
     private readonly SpecDocument _spec;
     private readonly ExampleValidationOptions _options;
     private readonly JsonSerializerSettings _settings;
+    private readonly JsonSerializerSettings _streamSettings;
     private readonly HashSet<ExampleAllowance> _used = new();
 
     /// <summary>Creates a validator for <paramref name="spec"/>.</summary>
@@ -27,7 +28,8 @@ public sealed class ExampleValidator
     {
         _spec = spec ?? throw new ArgumentNullException(nameof(spec));
         _options = options ?? new ExampleValidationOptions();
-        _settings = _options.SerializerSettings ?? ClientSettings();
+        _settings = _options.SerializerSettings ?? ClientSettings(c => c.JsonSerializerSettings);
+        _streamSettings = _options.StreamSerializerSettings ?? _options.SerializerSettings ?? ClientSettings(c => c.StreamJsonSerializerSettings);
     }
 
     /// <summary>Checks every part of the spec.</summary>
@@ -59,7 +61,7 @@ public sealed class ExampleValidator
         if (values.Count > 0)
         {
             var schemaFindings = CheckSchema(part, schemaName, values, origin);
-            var roundTripFindings = CheckRoundTrip(schemaName, values, origin);
+            var roundTripFindings = CheckRoundTrip(schemaName, values, origin, IsStreamedResponse(part, values.Count) ? _streamSettings : _settings);
             findings.AddRange(schemaFindings);
             findings.AddRange(roundTripFindings);
             Allow(part, findings);
@@ -84,14 +86,17 @@ public sealed class ExampleValidator
     /// <summary>The schema a part's values are checked against: a streamed response's chunks have their own.</summary>
     internal string? SchemaFor(ExamplePart part, int valueCount)
     {
-        if (part.Kind == ExamplePartKind.Response && (valueCount > 1 || IsStreamed(part.Example))
-            && _options.StreamChunkSchemas.TryGetValue(part.Example.Operation, out var chunkSchema))
+        if (IsStreamedResponse(part, valueCount) && _options.StreamChunkSchemas.TryGetValue(part.Example.Operation, out var chunkSchema))
         {
             return chunkSchema;
         }
 
         return part.SchemaName;
     }
+
+    /// <summary>Whether the part is a streamed response: several values, or a request that asked for a stream.</summary>
+    internal static bool IsStreamedResponse(ExamplePart part, int valueCount) =>
+        part.Kind == ExamplePartKind.Response && (valueCount > 1 || IsStreamed(part.Example));
 
     /// <summary>Whether the example's request body says <c>"stream": true</c>.</summary>
     internal static bool IsStreamed(SpecExample example)
@@ -173,7 +178,7 @@ public sealed class ExampleValidator
         return findings;
     }
 
-    private List<ExampleFinding> CheckRoundTrip(string? schemaName, IReadOnlyList<ParsedJsonValue> values, TextOrigin origin)
+    private List<ExampleFinding> CheckRoundTrip(string? schemaName, IReadOnlyList<ParsedJsonValue> values, TextOrigin origin, JsonSerializerSettings settings)
     {
         var findings = new List<ExampleFinding>();
         var type = schemaName == null ? null : _options.DtoResolver(schemaName);
@@ -183,7 +188,7 @@ public sealed class ExampleValidator
             return findings;
         }
 
-        var serializer = JsonSerializer.Create(_settings);
+        var serializer = JsonSerializer.Create(settings);
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
@@ -192,7 +197,7 @@ public sealed class ExampleValidator
             {
                 using var reader = new JTokenReader(value.Token);
                 var dto = serializer.Deserialize(reader, type) ?? throw new JsonSerializationException($"{type.Name} read the value as null");
-                written = LenientJson.ParseStrict(JsonConvert.SerializeObject(dto, _settings));
+                written = LenientJson.ParseStrict(JsonConvert.SerializeObject(dto, settings));
             }
             catch (JsonException e)
             {
@@ -250,9 +255,9 @@ public sealed class ExampleValidator
         line <= 0 ? origin.Locate(value.Line, value.Column)
         : origin.Locate(value.Line + line - 1, line == 1 ? value.Column + column - 1 : column);
 
-    private static JsonSerializerSettings ClientSettings()
+    private static JsonSerializerSettings ClientSettings(Func<OpenAIClient, JsonSerializerSettings> which)
     {
         using var http = new HttpClient();
-        return new OpenAIClient(http).JsonSerializerSettings;
+        return which(new OpenAIClient(http));
     }
 }

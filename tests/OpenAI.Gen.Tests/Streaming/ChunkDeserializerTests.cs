@@ -218,6 +218,22 @@ public class ChunkDeserializerTests
     }
 
     [Test]
+    public void The_public_stream_settings_read_a_null_finish_reason_the_strict_ones_refuse()
+    {
+        var client = new OpenAIClient("unused");
+        var chunk = "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"text\":\"Hi\",\"index\":0,\"logprobs\":null,\"finish_reason\":null}]}";
+
+        var read = JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk, client.StreamJsonSerializerSettings)!;
+
+        Assert.That(read.Choices[0].Text, Is.EqualTo("Hi"));
+        Assert.That(read.Choices[0].FinishReason, Is.Null);
+        Assert.That(JsonConvert.SerializeObject(read, client.StreamJsonSerializerSettings), Does.Contain("\"finish_reason\":null"));
+        Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk, client.JsonSerializerSettings));
+        Assert.Throws<JsonReaderException>(() => JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk + " {}", client.StreamJsonSerializerSettings), "nothing may follow an event's value");
+        Assert.That(client.StreamJsonSerializerSettings, Is.SameAs(new OpenAIClient("other").StreamJsonSerializerSettings), "built once per settings");
+    }
+
+    [Test]
     public void Custom_settings_turn_the_fast_path_off()
     {
         var settings = new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTime };

@@ -16,16 +16,7 @@ internal sealed class ChunkDeserializer
 
     private ChunkDeserializer(JsonSerializerSettings settings)
     {
-        Serializer = JsonSerializer.Create(settings);
-
-        // A custom resolver is kept as the caller chose it; only the default or the client's one is swapped for the lenient one.
-        if (OpenAIContractResolver.ReadsAsDefault(settings))
-        {
-            Serializer.ContractResolver = StreamChunkContractResolver.Instance;
-        }
-
-        // One event holds one JSON value: anything after it is a malformed event, not something to skip.
-        Serializer.CheckAdditionalContent = true;
+        Serializer = JsonSerializer.Create(StreamSettingsFor(settings));
         _fast = new Utf8FastReader(Serializer, settings);
     }
 
@@ -33,6 +24,17 @@ internal sealed class ChunkDeserializer
     public JsonSerializer Serializer { get; }
 
     public static ChunkDeserializer For(JsonSerializerSettings settings) => Cache.GetValue(settings, s => new ChunkDeserializer(s));
+
+    /// <summary>
+    /// The settings stream chunks are read with, from the client's <paramref name="settings"/>: a custom resolver is kept
+    /// as the caller chose it, only the default or the client's one becomes the lenient one; and one event holds one
+    /// JSON value, so anything after it is a malformed event, not something to skip.
+    /// </summary>
+    public static JsonSerializerSettings StreamSettingsFor(JsonSerializerSettings settings) => new(settings)
+    {
+        ContractResolver = OpenAIContractResolver.ReadsAsDefault(settings) ? StreamChunkContractResolver.Instance : settings.ContractResolver,
+        CheckAdditionalContent = true,
+    };
 
     /// <summary>Reads <paramref name="json"/> as <typeparamref name="T"/> on the fast path; false when it declines.</summary>
     /// <param name="json">The chunk's UTF-8 JSON.</param>
