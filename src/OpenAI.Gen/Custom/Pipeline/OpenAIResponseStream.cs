@@ -16,6 +16,8 @@ internal sealed class OpenAIResponseStream : ReadOnlyWrapperStream
     private readonly IDisposable _owner;
     private readonly TimeSpan _timeout;
     private readonly string _target;
+    private CancellationTokenSource? _limit;
+    private CancellationToken _limitToken;
 
     // The owner is the transport's response content: disposing it (not only its stream) releases the response at once.
     internal OpenAIResponseStream(Stream inner, IDisposable owner, TimeSpan timeout, string target)
@@ -41,12 +43,39 @@ internal sealed class OpenAIResponseStream : ReadOnlyWrapperStream
 
     /// <inheritdoc />
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadWithTimeoutAsync(token => new ValueTask<int>(Inner.ReadAsync(buffer, offset, count, token)), cancellationToken).AsTask();
+#if NET8_0_OR_GREATER
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+#else
+        ReadCoreAsync(buffer, offset, count, cancellationToken);
+
+    private async Task<int> ReadCoreAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        var limit = StartLimit(cancellationToken);
+        try
+        {
+            return await Inner.ReadAsync(buffer, offset, count, limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, limit, cancellationToken) is { } typed)
+        {
+            throw typed;
+        }
+    }
+#endif
 
 #if NET8_0_OR_GREATER
     /// <inheritdoc />
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ReadWithTimeoutAsync(token => Inner.ReadAsync(buffer, token), cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var limit = StartLimit(cancellationToken);
+        try
+        {
+            return await Inner.ReadAsync(buffer, limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, limit, cancellationToken) is { } typed)
+        {
+            throw typed;
+        }
+    }
 #endif
 
     /// <inheritdoc />
@@ -57,35 +86,51 @@ internal sealed class OpenAIResponseStream : ReadOnlyWrapperStream
         if (disposing)
         {
             _owner.Dispose();
+            _limit?.Dispose();
         }
     }
 
-    private async ValueTask<int> ReadWithTimeoutAsync(Func<CancellationToken, ValueTask<int>> read, CancellationToken cancellationToken)
+    // The read's time limit, linked to the caller's token. One source serves every read of the stream while the caller
+    // passes the same token (a stream reads once per event or so: a new source and timer per read would cost more
+    // than parsing the event); where the runtime cannot reset a source, each read gets its own.
+    private CancellationTokenSource StartLimit(CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_timeout != Timeout.InfiniteTimeSpan)
+#if NET8_0_OR_GREATER
+        var reusable = _limit != null && _limitToken == cancellationToken && _limit.TryReset();
+#else
+        var reusable = false;
+#endif
+        if (!reusable)
         {
-            limit.CancelAfter(_timeout);
+            _limit?.Dispose();
+            _limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _limitToken = cancellationToken;
         }
 
-        try
+        if (_timeout != Timeout.InfiniteTimeSpan)
         {
-            return await read(limit.Token).ConfigureAwait(false);
+            _limit!.CancelAfter(_timeout);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+
+        return _limit!;
+    }
+
+    // The typed error for a failed read, or null to let the exception through as it is.
+    private Exception? Translate(Exception e, CancellationTokenSource limit, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
         {
             // Report the caller's own token, not the linked one this read used.
-            throw new OperationCanceledException(e.Message, e, cancellationToken);
+            return e is OperationCanceledException ? new OperationCanceledException(e.Message, e, cancellationToken) : null;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+
+        if (limit.IsCancellationRequested)
         {
             // The read was aborted by our limit (it may surface as a cancellation or as an I/O error).
-            throw new OpenAITimeoutException($"The streamed answer of {_target} stalled: no data within {OpenAIClientSettings.Format(_timeout)} (OpenAIClientOptions.Timeout).", _timeout, e);
+            return new OpenAITimeoutException($"The streamed answer of {_target} stalled: no data within {OpenAIClientSettings.Format(_timeout)} (OpenAIClientOptions.Timeout).", _timeout, e);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or HttpRequestException)
-        {
-            throw Lost(e);
-        }
+
+        return e is IOException or HttpRequestException ? Lost(e) : null;
     }
 
     private OpenAIConnectionException Lost(Exception e) =>
