@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace OpenAI.Gen;
 
@@ -20,6 +22,10 @@ public partial class OpenAIClient
         request.Headers.TryAddWithoutValidation("Accept", accept);
         return request;
     }
+
+    /// <summary>Sends a request made by <see cref="CreateRequest"/> through the pipeline; the answer's headers are in, its body may not be.</summary>
+    private Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        ((OpenAIHttpPipeline)_httpClient).SendUnsentAsync(request, cancellationToken);
 
     private Uri RequestUri(string path)
     {

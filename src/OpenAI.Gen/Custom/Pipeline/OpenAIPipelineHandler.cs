@@ -53,15 +53,25 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             }).Build();
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/>, which no <see cref="HttpClient"/> has sent yet: the first attempt hands the request
+    /// itself to the transport, later attempts a copy. The client's operations and streams send this way.
+    /// </summary>
+    internal Task<HttpResponseMessage> SendUnsentAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, unsent: true, cancellationToken);
+
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, unsent: false, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool unsent, CancellationToken cancellationToken)
     {
         if (!_settings.HasCredentials)
         {
             throw new OpenAIException(OpenAIClientSettings.MissingApiKeyMessage, null);
         }
 
-        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request).ConfigureAwait(false), cancellationToken);
+        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request, unsent).ConfigureAwait(false), cancellationToken);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         Outcome<HttpResponseMessage> outcome;
         try
@@ -90,12 +100,17 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 
         if (cancellationToken.IsCancellationRequested)
         {
-            if (error is OperationCanceledException)
+            if (error is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken)
             {
                 ExceptionDispatchInfo.Capture(error).Throw();
             }
 
+            // As HttpClient reports a caller's cancellation: a TaskCanceledException carrying the caller's token.
+#if NET8_0_OR_GREATER
+            throw new TaskCanceledException("The call was canceled by the caller.", error, cancellationToken);
+#else
             throw new OperationCanceledException("The call was canceled by the caller.", error, cancellationToken);
+#endif
         }
 
         var target = call.Template.Target;
@@ -174,7 +189,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             OpenAILog.Sending(_settings.Logger, call.Template.Target, attempt, _settings.MaxRetries + 1);
         }
 
-        // Not disposed: the answer refers to it, and its content is a plain byte array.
+        // Not disposed: the answer refers to it, and its content is a plain byte array (or the caller's own request).
         var request = call.Template.CreateAttempt(_settings);
         var started = Stopwatch.GetTimestamp();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);

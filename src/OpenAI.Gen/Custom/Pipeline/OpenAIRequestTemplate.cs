@@ -6,19 +6,22 @@ using System.Threading.Tasks;
 namespace OpenAI.Gen;
 
 /// <summary>
-/// The caller's request with its body read once, so each attempt sends a fresh copy: an <see cref="HttpRequestMessage"/>
-/// can be sent only once, and the caller's <see cref="HttpClient"/> must see a request it has not seen.
+/// The caller's request with its body read once, so that each attempt after the first sends a fresh copy: an
+/// <see cref="HttpRequestMessage"/> can be sent only once, and the caller's <see cref="HttpClient"/> must see a request
+/// it has not seen. The first attempt sends the request itself when no client has sent it yet.
 /// </summary>
 internal sealed class OpenAIRequestTemplate
 {
     private readonly HttpRequestMessage _original;
     private readonly byte[]? _body;
     private string? _target;
+    private bool _unsent;
 
-    private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body)
+    private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body, bool unsent)
     {
         _original = original;
         _body = body;
+        _unsent = unsent;
     }
 
     /// <summary>
@@ -28,19 +31,31 @@ internal sealed class OpenAIRequestTemplate
     internal string Target => _target ??=
         _original.Method.Method + " " + (_original.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host + uri.AbsolutePath : _original.RequestUri?.ToString());
 
-    internal static ValueTask<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request) => request.Content switch
+    /// <summary>The template of <paramref name="request"/>; <paramref name="unsent"/>: no client has sent it, so the first attempt may.</summary>
+    internal static ValueTask<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request, bool unsent) => request.Content switch
     {
         // The client's own JSON bodies are bytes already: no task, no copy. Any other content is read once.
-        null => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, null)),
-        JsonRequestContent json => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, json.Utf8)),
-        var content => new ValueTask<OpenAIRequestTemplate>(ReadBodyAsync(request, content)),
+        null => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, null, unsent)),
+        JsonRequestContent json => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, json.Utf8, unsent)),
+        var content => new ValueTask<OpenAIRequestTemplate>(ReadBodyAsync(request, content, unsent)),
     };
 
-    private static async Task<OpenAIRequestTemplate> ReadBodyAsync(HttpRequestMessage request, HttpContent content) =>
-        new(request, await content.ReadAsByteArrayAsync().ConfigureAwait(false));
+    private static async Task<OpenAIRequestTemplate> ReadBodyAsync(HttpRequestMessage request, HttpContent content, bool unsent) =>
+        new(request, await content.ReadAsByteArrayAsync().ConfigureAwait(false), unsent);
 
-    /// <summary>A copy of the request with the configured headers; the caller's own headers win over them.</summary>
+    /// <summary>
+    /// The request of the next attempt, with the configured headers (the caller's own headers win over them): the
+    /// unsent original itself for the first attempt, a copy for any other.
+    /// </summary>
     internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings)
+    {
+        var request = _unsent ? _original : Copy();
+        _unsent = false;
+        AddIfAbsent(request, settings);
+        return request;
+    }
+
+    private HttpRequestMessage Copy()
     {
         var request = new HttpRequestMessage(_original.Method, _original.RequestUri) { Version = _original.Version };
 #if NET8_0_OR_GREATER
@@ -59,20 +74,11 @@ internal sealed class OpenAIRequestTemplate
             request.Properties[property.Key] = property.Value;
         }
 #endif
+        // The original's headers include the configured ones when it was sent by the first attempt.
         foreach (var header in _original.Headers)
         {
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
-
-        foreach (var header in settings.DefaultHeaders)
-        {
-            AddIfAbsent(request, header.Key, header.Value);
-        }
-
-        AddIfAbsent(request, OpenAIClientSettings.AuthorizationHeader, settings.BearerValue);
-        AddIfAbsent(request, OpenAIClientSettings.OrganizationHeader, settings.Organization);
-        AddIfAbsent(request, OpenAIClientSettings.ProjectHeader, settings.Project);
-        AddIfAbsent(request, OpenAIClientSettings.UserAgentHeader, OpenAIClientSettings.UserAgent);
 
         if (_body != null)
         {
@@ -84,6 +90,19 @@ internal sealed class OpenAIRequestTemplate
         }
 
         return request;
+    }
+
+    private static void AddIfAbsent(HttpRequestMessage request, OpenAIClientSettings settings)
+    {
+        foreach (var header in settings.DefaultHeaders)
+        {
+            AddIfAbsent(request, header.Key, header.Value);
+        }
+
+        AddIfAbsent(request, OpenAIClientSettings.AuthorizationHeader, settings.BearerValue);
+        AddIfAbsent(request, OpenAIClientSettings.OrganizationHeader, settings.Organization);
+        AddIfAbsent(request, OpenAIClientSettings.ProjectHeader, settings.Project);
+        AddIfAbsent(request, OpenAIClientSettings.UserAgentHeader, OpenAIClientSettings.UserAgent);
     }
 
     private static void AddIfAbsent(HttpRequestMessage request, string name, string? value)

@@ -53,7 +53,8 @@ public partial class OpenAIClient
         where T : class
     {
         using var request = CreateStreamRequest(path, body);
-        using var response = await SendStreamRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        // Headers only: the body is read event by event afterwards.
+        using var response = await SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
         ProcessResponse(_httpClient, response);
         await ThrowIfNotEventStreamAsync(response, cancellationToken).ConfigureAwait(false);
 
@@ -117,9 +118,6 @@ public partial class OpenAIClient
         return CreateRequest(HttpMethod.Post, path, json, EventStreamMediaType);
     }
 
-    // The one place a streaming request is sent: headers only, the body is read event by event afterwards.
-    private Task<HttpResponseMessage> SendStreamRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     private static async Task ThrowIfNotEventStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
