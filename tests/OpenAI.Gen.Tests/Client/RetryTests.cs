@@ -46,6 +46,8 @@ public class RetryTests : LoopbackTest
             Assert.That(retries.Select(r => r.Value("Attempt")), Is.EqualTo(new object[] { 1, 2 }));
             Assert.That(Server.Requests.Select(r => r.Body).Distinct().Count(), Is.EqualTo(1), "every attempt sends the same body");
             Assert.That(Server.Requests.All(r => r.Header("Authorization") == "Bearer " + Key), Is.True, "every attempt is authenticated");
+            Assert.That(Server.Requests.Select(r => string.Join("|", r.Header("Accept"), r.Header("Content-Type"), r.Header("User-Agent"))).Distinct().ToList(),
+                Has.Count.EqualTo(1).And.One.StartsWith("application/json|application/json|"), "the first attempt (the request itself) and the retries (copies) carry the same headers");
         });
     }
 
