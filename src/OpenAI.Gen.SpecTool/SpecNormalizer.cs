@@ -11,14 +11,16 @@ namespace OpenAI.Gen.SpecTool;
 /// that only rename another disappear; unions tagged by a property become discriminator + allOf with an open
 /// "unknown" variant (unions that share variants become one base type); configured untagged unions become
 /// references to hand-written types; string enums become open types; inline objects and enums get names from where
-/// they stand; any other union becomes raw JSON with a warning. Same input, same output: nothing depends on
-/// dictionary order or time.
+/// they stand; integers that hold a Unix time become int64; any other union becomes raw JSON with a warning. Same
+/// input, same output: nothing depends on dictionary order or time.
 /// </summary>
 public sealed class SpecNormalizer
 {
     private const string SchemaPrefix = SchemaReferences.Prefix;
     private static readonly string[] PreferredTags = { "type", "role", "object" };
     private static readonly string[] AliasKeys = { "allOf", "$ref", "description", "title", "nullable", "deprecated" };
+
+    private static readonly System.Text.RegularExpressions.Regex UnixTime = new(@"\bUnix\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private readonly NormalizeOptions _options;
     private readonly Dictionary<string, string> _unionByLocation = new(StringComparer.Ordinal);
@@ -57,6 +59,7 @@ public sealed class SpecNormalizer
 
         var is31 = (string?)doc["openapi"] is { } version && version.StartsWith("3.1", StringComparison.Ordinal);
         SchemaWalker.VisitAll(doc, Downgrade);
+        SchemaWalker.VisitAll(doc, WidenUnixTimes);
         if (is31)
         {
             doc["openapi"] = "3.0.3";
@@ -239,6 +242,17 @@ public sealed class SpecNormalizer
 
     // A named schema that only renames another (what a one-member union becomes) would be generated as an empty
     // subclass that no tagged union maps; every reference goes to the schema it renames instead.
+    // An integer without a format becomes an int, whose seconds since 1970 run out in January 2038: a Unix time (the
+    // spec says so in its description, e.g. "created") becomes int64, so a long.
+    private static void WidenUnixTimes(JObject s)
+    {
+        if ((string?)s["type"] == "integer" && s["format"] == null && (string?)s["description"] is { } description
+            && UnixTime.IsMatch(description))
+        {
+            s["format"] = "int64";
+        }
+    }
+
     private void RemoveAliases()
     {
         for (var changed = true; changed;)

@@ -48,6 +48,19 @@ public class StrictFastPathTests
     }
 
     [Test]
+    public void A_creation_time_after_2038_is_read()
+    {
+        // 2100-01-01: more seconds than an int holds.
+        var answer = JObject.Parse(SpecExamples.Response("/chat/completions", "Default"));
+        answer["created"] = 4102444800L;
+        var json = answer.ToString(Formatting.None);
+
+        Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), typeof(CreateChatCompletionResponse), null, out var fast), Is.True);
+        Assert.That(((CreateChatCompletionResponse)fast!).Created, Is.EqualTo(4102444800L));
+        Assert.That(((CreateChatCompletionResponse)Newtonsoft(typeof(CreateChatCompletionResponse), json)!).Created, Is.EqualTo(4102444800L));
+    }
+
+    [Test]
     public void Declines_a_null_where_the_strict_contract_requires_a_value()
     {
         // Streams accept a null finish_reason (every chunk but the last sends one); a whole answer may not.

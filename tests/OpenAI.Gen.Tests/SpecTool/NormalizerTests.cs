@@ -66,6 +66,34 @@ public class NormalizerTests
     }
 
     [Test]
+    public void Integers_holding_a_Unix_time_become_int64_others_stay_as_they_are()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Thing:
+              type: object
+              properties:
+                created:
+                  type: integer
+                  description: The Unix timestamp (in seconds) of when it was made.
+                count:
+                  type: integer
+                  description: How many.
+                small_time:
+                  type: integer
+                  format: int32
+                  description: A Unix time kept small on purpose.
+            """, "3.0.0"));
+
+        var props = result.Schema("Thing")["properties"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)props["created"]!["format"], Is.EqualTo("int64"), "int would run out in January 2038");
+            Assert.That(props["count"]!["format"], Is.Null);
+            Assert.That((string?)props["small_time"]!["format"], Is.EqualTo("int32"), "a format the spec gives is kept");
+        });
+    }
+
+    [Test]
     public void Known_variants_get_a_read_only_tag_member_unless_they_have_a_member_of_that_name()
     {
         var result = SpecText.Normalize(SpecText.WithSchemas(ContentParts.Replace("url:\n", "Type_:\n"), "3.0.0"));
