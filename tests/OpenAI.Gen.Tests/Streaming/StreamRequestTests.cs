@@ -40,7 +40,7 @@ public class StreamRequestTests
             Assert.That(capture.ContentType, Is.EqualTo("application/json"));
             Assert.That(capture.Accept, Is.EqualTo("text/event-stream"));
             Assert.That(capture.Body, Is.EqualTo(
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"model\":\"gpt-test\",\"temperature\":0.5,\"stream\":true}"));
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"model\":\"gpt-test\",\"stream\":true,\"temperature\":0.5}"));
         });
     }
 
@@ -73,6 +73,15 @@ public class StreamRequestTests
         await CollectAsync(client.CreateChatCompletionStreamAsync(explicitFalse));
         Assert.That(explicitFalse.Stream, Is.False);
         Assert.That(JObject.Parse(capture.Body!)["stream"]!.Value<bool>(), Is.True);
+
+        // A "stream" among the additional properties gives way: the member is sent once, true.
+        (client, _, capture) = Create("chat/completions", ContentStream("a"));
+        var extraStream = ChatRequest();
+        extraStream.AdditionalProperties["stream"] = false;
+        extraStream.AdditionalProperties["store"] = true;
+        await CollectAsync(client.CreateChatCompletionStreamAsync(extraStream));
+        Assert.That(capture.Body, Does.Contain("\"stream\":true").And.Contain("\"store\":true").And.Not.Contain("\"stream\":false"));
+        Assert.That(extraStream.AdditionalProperties["stream"], Is.EqualTo(false), "the caller's own dictionary is left as it is");
     }
 
     [Test]

@@ -9,7 +9,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
 
@@ -35,7 +34,7 @@ public partial class OpenAIClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        return StreamAsync<CreateChatCompletionStreamResponse>("chat/completions", body, cancellationToken);
+        return StreamAsync<CreateChatCompletionStreamResponse>("chat/completions", body.AsStreamRequest(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -46,13 +45,13 @@ public partial class OpenAIClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        return StreamAsync<CreateCompletionResponse>("completions", body, cancellationToken);
+        return StreamAsync<CreateCompletionResponse>("completions", body.AsStreamRequest(), cancellationToken);
     }
 
     private async IAsyncEnumerable<T> StreamAsync<T>(string path, object body, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        using var request = CreateStreamRequest(path, body);
+        using var request = CreateRequest(HttpMethod.Post, path, body, EventStreamMediaType);
         // Headers only: the body is read event by event afterwards.
         using var response = await SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
         ProcessResponse(_httpClient, response);
@@ -110,13 +109,6 @@ public partial class OpenAIClient
         }
     }
 
-    private HttpRequestMessage CreateStreamRequest(string path, object body)
-    {
-        // stream: true is written into the JSON, never into the caller's object, which may be shared or reused.
-        var json = JObject.FromObject(body, RequestBodyWriter.For(JsonSerializerSettings).Serializer);
-        json["stream"] = true;
-        return CreateRequest(HttpMethod.Post, path, json, EventStreamMediaType);
-    }
 
 
     private static async Task ThrowIfNotEventStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
