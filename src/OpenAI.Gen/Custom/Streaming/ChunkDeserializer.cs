@@ -16,9 +16,13 @@ internal sealed class ChunkDeserializer
 
     private ChunkDeserializer(JsonSerializerSettings settings)
     {
-        Serializer = JsonSerializer.Create(StreamSettingsFor(settings));
+        Settings = StreamSettingsFor(settings);
+        Serializer = JsonSerializer.Create(Settings);
         _fast = new Utf8FastReader(Serializer, settings);
     }
+
+    /// <summary>The settings <see cref="Serializer"/> was built from (<see cref="OpenAIClient.StreamJsonSerializerSettings"/>).</summary>
+    public JsonSerializerSettings Settings { get; }
 
     /// <summary>The Newtonsoft serializer for stream chunks: the client's settings, lenient required open enums, no trailing content.</summary>
     public JsonSerializer Serializer { get; }
@@ -30,7 +34,7 @@ internal sealed class ChunkDeserializer
     /// as the caller chose it, only the default or the client's one becomes the lenient one; and one event holds one
     /// JSON value, so anything after it is a malformed event, not something to skip.
     /// </summary>
-    public static JsonSerializerSettings StreamSettingsFor(JsonSerializerSettings settings) => new(settings)
+    private static JsonSerializerSettings StreamSettingsFor(JsonSerializerSettings settings) => new(settings)
     {
         ContractResolver = OpenAIContractResolver.ReadsAsDefault(settings) ? StreamChunkContractResolver.Instance : settings.ContractResolver,
         CheckAdditionalContent = true,

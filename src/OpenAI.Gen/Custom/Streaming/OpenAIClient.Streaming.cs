@@ -17,14 +17,12 @@ public partial class OpenAIClient
 {
     private const string EventStreamMediaType = "text/event-stream";
 
-    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializerSettings> StreamSettings = new();
-
     /// <summary>
     /// The settings stream events are read with: <see cref="JsonSerializerSettings"/>, except that a required open enum
     /// may be null or empty in a chunk (every chunk but a choice's last sends <c>finish_reason: null</c>) and nothing may
     /// follow the event's JSON value. Use them to read stream chunks kept elsewhere (logs, recordings) as this client does.
     /// </summary>
-    public JsonSerializerSettings StreamJsonSerializerSettings => StreamSettings.GetValue(JsonSerializerSettings, ChunkDeserializer.StreamSettingsFor);
+    public JsonSerializerSettings StreamJsonSerializerSettings => ChunkDeserializer.For(JsonSerializerSettings).Settings;
 
     /// <inheritdoc />
     public virtual IAsyncEnumerable<CreateChatCompletionStreamResponse> CreateChatCompletionStreamAsync(CreateChatCompletionRequest body, CancellationToken cancellationToken = default)
