@@ -19,6 +19,9 @@ internal sealed class OpenAIClientSettings
     internal const string ProjectHeader = "OpenAI-Project";
     internal const string UserAgentHeader = "User-Agent";
 
+    /// <summary>Sent with every attempt: how many attempts came before it (0 on the first), as the official SDKs do.</summary>
+    internal const string RetryCountHeader = "X-Retry-Count";
+
     /// <summary><c>OpenAI.Gen/&lt;package version&gt;</c>, without the source-revision suffix.</summary>
     internal static readonly string UserAgent = "OpenAI.Gen/" + PackageVersion();
 

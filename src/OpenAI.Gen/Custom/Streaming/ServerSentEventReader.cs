@@ -25,8 +25,9 @@ internal sealed class ServerSentEventReader : IDisposable
 
     private const int InitialBufferSize = 16 * 1024;
 
-    // Larger buffers are allocated at the size needed rather than rented: the pool would round 16 MiB + 1 up to 32 MiB.
-    private const int MaxPooledSize = 1 << 20;
+    // Only the first buffer is rented: a grown one is held for long (the transport rents its own read buffers from the
+    // same pool between reads), and the pool would round 16 MiB + 1 up to 32 MiB.
+    private const int MaxPooledSize = InitialBufferSize;
 
     private readonly Stream _stream;
     private readonly int _maxEventBytes;
@@ -293,8 +294,10 @@ internal sealed class ServerSentEventReader : IDisposable
             }
             else
             {
-                // A line longer than the buffer: room for one byte past the limit, to see it exceeded.
-                var grown = Rent((int)Math.Min(_buffer.Length * 2L, _maxEventBytes + 1L));
+                // A line longer than the buffer: four times larger each time (few discarded buffers), up to one byte
+                // past the limit, to see it exceeded.
+                var size = _buffer.Length * 4L;
+                var grown = Rent((int)(size >= _maxEventBytes ? _maxEventBytes + 1L : size));
                 Buffer.BlockCopy(_buffer, 0, grown, 0, _end);
                 Return(ref _buffer);
                 _buffer = grown;

@@ -163,7 +163,7 @@ internal sealed class StreamEventParser<T> : IDisposable
     {
         try
         {
-            return JToken.Parse(Utf8(data)) is JObject { } o && o["error"] is JObject;
+            return JToken.Parse(Utf8(data)) is JObject { } o && o["error"] is JObject or JValue { Type: JTokenType.String };
         }
         catch (JsonException)
         {
