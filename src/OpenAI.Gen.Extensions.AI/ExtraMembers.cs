@@ -15,7 +15,6 @@ namespace OpenAI.Gen.Extensions.AI;
 /// </summary>
 internal static class ExtraMembers
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
 
     // JSON name → the typed member and the check of whether it is set (null for the always-written required ones).
     private static readonly Dictionary<string, (PropertyInfo Property, MethodInfo? IsSet)> Members =
@@ -62,7 +61,7 @@ internal static class ExtraMembers
 
         try
         {
-            member.Property.SetValue(request, JsonBridge.ToToken(value).ToObject(member.Property.PropertyType, Serializer));
+            member.Property.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.Property.PropertyType));
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
         {

@@ -15,7 +15,8 @@ namespace OpenAI.Gen.Testing;
 /// <summary>
 /// A fake OpenAI server inside an <see cref="HttpClient"/>: answers the spec's operations (chat completions,
 /// completions) with the spec's own x-oaiMeta examples, so code using <see cref="OpenAIClient"/> can be tested with
-/// no network. <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>;
+/// no network. <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
+/// (where the spec elides its middle chunks, the text of the non-streamed example asking the same is streamed instead);
 /// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example; <c>"logprobs": true</c> the
 /// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example).
 /// Every request body is validated against the operation's request schema first; a violation gets a 400 with an
@@ -48,7 +49,7 @@ public class SpecExampleHandler : HttpMessageHandler
         _operations = spec.Examples
             .Where(e => e.HttpPath != null && e.HttpMethod != null)
             .GroupBy(e => (Method: e.HttpMethod!.ToUpperInvariant(), Path: e.HttpPath!))
-            .Select(g => new FakeOperation(g.Key.Method, g.Key.Path, g.First().Request?.SchemaName, g.Select(Answer).Where(a => a != null).ToList()!))
+            .Select(g => new FakeOperation(g.Key.Method, g.Key.Path, g.First().Request?.SchemaName, Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList())))
             // Longest path first: "/v1/chat/completions" also ends with "/completions".
             .OrderByDescending(o => o.Path.Length)
             .ToList();
@@ -141,9 +142,22 @@ public class SpecExampleHandler : HttpMessageHandler
         }
 
         // Repairs are applied (and listed by ExampleValidator); an answer whose text cannot be read is left out.
-        var values = ExampleValidator.Read(example.Response, new List<ExampleFinding>(), out _);
-        return values.Count == 0 ? null : new FakeAnswer(example.Title, ExampleValidator.IsStreamed(example), values.Select(v => v.Token).ToList());
+        var findings = new List<ExampleFinding>();
+        var values = ExampleValidator.Read(example.Response, findings, out _);
+        var request = example.Request == null ? null : ExampleValidator.Read(example.Request, new List<ExampleFinding>(), out _).FirstOrDefault()?.Token;
+        var elided = findings.Any(f => f.Code == DefectCodes.ElisionLine);
+        return values.Count == 0 ? null : new FakeAnswer(example.Title, ExampleValidator.IsStreamed(example), values.Select(v => v.Token).ToList(), request, elided);
     }
+
+    /// <summary>Elided streams filled in from the non-streamed answer to the same request, where there is one (see <see cref="ElidedStream"/>).</summary>
+    private static List<FakeAnswer> Unelided(List<FakeAnswer> answers) =>
+        answers.Select(a =>
+                a.Streamed && a.Elided
+                && answers.FirstOrDefault(w => !w.Streamed && w.Values.Count == 1 && ElidedStream.SameRequest(a.Request, w.Request)) is { } whole
+                && ElidedStream.Fill(a.Values, whole.Values[0]) is { } filled
+                    ? a.With(filled)
+                    : a)
+            .ToList();
 
     private static HttpResponseMessage Json(JToken value) => new(HttpStatusCode.OK)
     {

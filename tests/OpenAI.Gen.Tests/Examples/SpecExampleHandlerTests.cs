@@ -33,7 +33,7 @@ public class SpecExampleHandlerTests
 
         var response = await client.CreateChatCompletionAsync(Hello(), CancellationToken.None);
 
-        Assert.That(JToken.DeepEquals(JToken.Parse(JsonConvert.SerializeObject(response, client.JsonSerializerSettings)), ExampleResponse("/chat/completions", "Default")), Is.True);
+        Assert.That(JToken.DeepEquals(JToken.Parse(JsonConvert.SerializeObject(response, OpenAIJson.Default.CopySettings())), ExampleResponse("/chat/completions", "Default")), Is.True);
         Assert.That(response.Choices.Single().Message.Content, Is.EqualTo("\n\nHello there, how may I assist you today?"));
         Assert.That(handler.RequestCount, Is.EqualTo(1));
     }
@@ -128,7 +128,7 @@ public class SpecExampleHandlerTests
     }
 
     [Test]
-    public async Task A_streaming_chat_call_gets_the_streaming_example_as_server_sent_events_ended_by_DONE()
+    public async Task A_streaming_chat_call_streams_the_Default_message_where_the_streaming_example_is_elided()
     {
         using var http = new HttpClient(new SpecExampleHandler());
         var body = "{\"model\": \"gpt-3.5-turbo\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello!\"}], \"stream\": true}";
@@ -140,16 +140,88 @@ public class SpecExampleHandlerTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/event-stream"));
         Assert.That(text, Does.EndWith("\n\ndata: [DONE]\n\n"));
-        // One event per example chunk (the seed shows six, 2024-08-23 three; the '....' line is not one) and [DONE].
-        var example = SpecExamples.StreamedChunks("/chat/completions", "Streaming");
-        Assert.That(events, Has.Length.EqualTo(example.Length + 1));
         Assert.That(events, Is.All.StartWith("data: "));
-        var chunks = events.Take(example.Length).Select(e => JsonConvert.DeserializeObject<CreateChatCompletionStreamResponse>(e.Substring("data: ".Length))!).ToList();
-        var streamed = string.Concat(example.Select(c => (string?)JObject.Parse(c)["choices"]![0]!["delta"]!["content"]));
-        Assert.That(streamed, Does.StartWith("Hello"));
-        Assert.That(string.Concat(chunks.Select(c => c.Choices.Single().Delta.Content)), Is.EqualTo(streamed));
-        Assert.That(chunks.Last().Choices.Single().FinishReason!.Value, Is.EqualTo("stop"));
+        var chunks = events.SkipLast(1).Select(e => JObject.Parse(e.Substring("data: ".Length))).ToList();
+        var typed = chunks.Select(c => c.ToObject<CreateChatCompletionStreamResponse>()!).ToList();
+        var example = SpecExamples.StreamedChunks("/chat/completions", "Streaming").Select(JObject.Parse).ToList();
+        var whole = (string)ExampleResponse("/chat/completions", "Default")["choices"]![0]!["message"]!["content"]!;
+        Assert.Multiple(() =>
+        {
+            // The example's elided middle ("....") is replaced by the Default answer's text, a word per chunk.
+            Assert.That(string.Concat(typed.Select(c => c.Choices.Single().Delta.Content)), Is.EqualTo(whole));
+            Assert.That(typed.Skip(1).SkipLast(1).Select(c => c.Choices.Single().Delta.Content), Is.EqualTo(new[] { "\n\nHello", " there,", " how", " may", " I", " assist", " you", " today?" }));
+            // The chunks around the text are the example's own: the role chunk first, the finish chunk last.
+            Assert.That(JToken.DeepEquals(chunks[0], example[0]), Is.True, chunks[0].ToString());
+            Assert.That(JToken.DeepEquals(chunks[^1], example[^1]), Is.True, chunks[^1].ToString());
+            Assert.That(typed[^1].Choices.Single().FinishReason!.Value, Is.EqualTo("stop"));
+            // Every text chunk keeps the envelope of the example's first text chunk.
+            Assert.That(chunks.Skip(1).SkipLast(1).Select(c => (string?)c["id"]), Is.All.EqualTo((string?)example[1]["id"]));
+        });
     }
+
+    [Test]
+    public async Task An_elided_stream_with_no_whole_answer_to_the_same_request_is_streamed_as_written()
+    {
+        // The non-streamed example asks something else (another prompt), so it cannot stand for the elided chunks.
+        var spec = SpecDocument.Parse(ElidedSpec("Goodbye"), "elided.yaml");
+        using var http = new HttpClient(new SpecExampleHandler(spec));
+
+        var text = await (await http.PostAsync("http://127.0.0.1/v1/things", new StringContent("{\"prompt\": \"Hi\", \"stream\": true}", Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync();
+        var same = SpecDocument.Parse(ElidedSpec("Hi"), "elided.yaml");
+        using var sameHttp = new HttpClient(new SpecExampleHandler(same));
+        var filled = await (await sameHttp.PostAsync("http://127.0.0.1/v1/things", new StringContent("{\"prompt\": \"Hi\", \"stream\": true}", Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Texts(text), Is.EqualTo(new[] { "A", "B" }));
+            Assert.That(Texts(filled), Is.EqualTo(new[] { "One", " two", " three." }));
+        });
+
+        static string?[] Texts(string events) => events.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).SkipLast(1)
+            .Select(e => (string?)JObject.Parse(e.Substring("data: ".Length))["choices"]![0]!["text"]).ToArray();
+    }
+
+    /// <summary>A spec whose streaming example elides its middle; its non-streamed example answers <paramref name="wholePrompt"/>.</summary>
+    private static string ElidedSpec(string wholePrompt) => $@"openapi: 3.0.0
+info: {{title: elided, version: '1'}}
+paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        content: {{application/json: {{schema: {{$ref: '#/components/schemas/ThingRequest'}}}}}}
+      responses:
+        '200':
+          description: OK
+          content: {{application/json: {{schema: {{$ref: '#/components/schemas/Thing'}}}}}}
+      x-oaiMeta:
+        examples:
+          - title: Whole
+            request:
+              curl: |
+                curl http://x/things -d '{{""prompt"": ""{wholePrompt}""}}'
+            response: |
+              {{""choices"": [{{""text"": ""One two three.""}}]}}
+          - title: Streaming
+            request:
+              curl: |
+                curl http://x/things -d '{{""prompt"": ""Hi"", ""stream"": true}}'
+            response: |
+              {{""choices"": [{{""text"": ""A""}}]}}
+
+              ....
+
+              {{""choices"": [{{""text"": ""B""}}]}}
+components:
+  schemas:
+    ThingRequest:
+      type: object
+      properties:
+        prompt: {{type: string}}
+        stream: {{type: boolean}}
+    Thing:
+      type: object
+";
 
     [Test]
     public async Task A_streaming_completions_call_gets_its_repaired_example_as_one_event()

@@ -38,11 +38,4 @@ public static class SpecExamples
 
         return pieces.Where(p => p != "....").ToArray();
     }
-
-    /// <summary>
-    /// The text a streaming example spells: the content deltas of its chunks' first choice, joined (the seed's
-    /// "Hello!", 2024-08-23's "Hello"); read from the JSON, so independent of the client under test.
-    /// </summary>
-    public static string StreamedText(string path, string title) =>
-        string.Concat(StreamedChunks(path, title).Select(c => (string?)JObject.Parse(c)["choices"]?.FirstOrDefault()?["delta"]?["content"]));
 }
