@@ -6,6 +6,8 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Newtonsoft.Json.Linq;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
+// Newer specs have a ReasoningEffort schema of their own, which the enclosing OpenAI.Gen namespace would find first.
+using AIReasoningEffort = Microsoft.Extensions.AI.ReasoningEffort;
 
 namespace OpenAI.Gen.Extensions.AI;
 
@@ -329,11 +331,11 @@ internal static class ChatRequestBuilder
             // A member of newer APIs; ReasoningOptions.Output has no counterpart (chat completions return no reasoning text).
             var value = effort switch
             {
-                ReasoningEffort.None => "none",
-                ReasoningEffort.Low => "low",
-                ReasoningEffort.Medium => "medium",
-                ReasoningEffort.High => "high",
-                ReasoningEffort.ExtraHigh => "xhigh",
+                AIReasoningEffort.None => "none",
+                AIReasoningEffort.Low => "low",
+                AIReasoningEffort.Medium => "medium",
+                AIReasoningEffort.High => "high",
+                AIReasoningEffort.ExtraHigh => "xhigh",
                 _ => throw new NotSupportedException($"ChatOptions.Reasoning.Effort: {effort} has no reasoning_effort value."),
             };
             ExtraMembers.SetUnlessPresent(request, "reasoning_effort", value, "ChatOptions.Reasoning.Effort");

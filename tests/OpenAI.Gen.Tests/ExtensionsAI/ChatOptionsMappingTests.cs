@@ -104,7 +104,7 @@ public class ChatOptionsMappingTests
         {
             Tools = [AIFunctionFactory.Create(() => "ok", "ping")],
             AllowMultipleToolCalls = false,
-            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low },
+            Reasoning = new ReasoningOptions { Effort = Microsoft.Extensions.AI.ReasoningEffort.Low },
         });
 
         Assert.That((bool?)body["parallel_tool_calls"], Is.False);
@@ -120,7 +120,7 @@ public class ChatOptionsMappingTests
         {
             Tools = [AIFunctionFactory.Create(() => "ok", "ping")],
             AllowMultipleToolCalls = false,
-            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.High },
+            Reasoning = new ReasoningOptions { Effort = Microsoft.Extensions.AI.ReasoningEffort.High },
             AdditionalProperties = new() { ["parallel_tool_calls"] = true, ["reasoning_effort"] = "low" },
         });
 
