@@ -15,13 +15,12 @@ namespace OpenAI.Gen.Extensions.AI;
 /// </summary>
 internal static class ExtraMembers
 {
-
-    // JSON name → the typed member and the check of whether it is set (null for the always-written required ones).
-    private static readonly Dictionary<string, (PropertyInfo Property, MethodInfo? IsSet)> Members =
+    // JSON name → the typed member.
+    private static readonly Dictionary<string, PropertyInfo> Members =
         typeof(CreateChatCompletionRequest).GetProperties()
             .Select(p => (Property: p, Json: p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName))
             .Where(m => m.Json != null)
-            .ToDictionary(m => m.Json!, m => (m.Property, (MethodInfo?)typeof(CreateChatCompletionRequest).GetMethod("ShouldSerialize" + m.Property.Name, Type.EmptyTypes)), StringComparer.Ordinal);
+            .ToDictionary(m => m.Json!, m => m.Property, StringComparer.Ordinal);
 
     public static void Apply(CreateChatCompletionRequest request, AdditionalPropertiesDictionary? extra)
     {
@@ -39,7 +38,7 @@ internal static class ExtraMembers
     public static void SetUnlessPresent(CreateChatCompletionRequest request, string name, object? value, string at)
     {
         var typed = Members.TryGetValue(name, out var member);
-        if (request.AdditionalProperties.ContainsKey(name) || (typed && (member.IsSet == null || (bool)member.IsSet.Invoke(request, null)!)))
+        if (request.AdditionalProperties.ContainsKey(name) || (typed && OpenAIJson.IsSet(request, member!.Name)))
         {
             return;
         }
@@ -52,7 +51,7 @@ internal static class ExtraMembers
 
         try
         {
-            member.Property.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.Property.PropertyType));
+            member!.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.PropertyType));
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
         {

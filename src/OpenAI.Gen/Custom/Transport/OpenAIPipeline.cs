@@ -20,7 +20,7 @@ namespace OpenAI.Gen;
 /// exponential backoff with jitter); failures leave as <see cref="OpenAIException"/> subclasses, the caller's
 /// cancellation as <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class OpenAIPipelineHandler : HttpMessageHandler
+internal sealed class OpenAIPipeline
 {
     private const int CopyBufferSize = 81920;
     private const int MaxPresizedBody = 1 << 20;
@@ -30,7 +30,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     private readonly OpenAIClientSettings _settings;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    internal OpenAIPipelineHandler(OpenAIClientSettings settings)
+    internal OpenAIPipeline(OpenAIClientSettings settings)
     {
         _settings = settings;
         _retry = settings.MaxRetries == 0
@@ -54,24 +54,17 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     }
 
     /// <summary>
-    /// Sends <paramref name="request"/>, which no <see cref="HttpClient"/> has sent yet: the first attempt hands the request
-    /// itself to the transport, later attempts a copy. The client's operations and streams send this way.
+    /// Sends <paramref name="request"/>, which the client built and nothing has sent yet: the first attempt hands the
+    /// request itself to the transport, later attempts a copy. Every operation and stream of the client sends this way.
     /// </summary>
-    internal Task<HttpResponseMessage> SendUnsentAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        SendAsync(request, unsent: true, cancellationToken);
-
-    /// <inheritdoc />
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        SendAsync(request, unsent: false, cancellationToken);
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool unsent, CancellationToken cancellationToken)
+    internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!_settings.HasCredentials)
         {
             throw new OpenAIException(OpenAIClientSettings.MissingApiKeyMessage, null);
         }
 
-        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request, unsent).ConfigureAwait(false), cancellationToken);
+        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request).ConfigureAwait(false), cancellationToken);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         Outcome<HttpResponseMessage> outcome;
         try
@@ -167,15 +160,6 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         return target;
     }
 
-    private static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        return content.ReadAsStreamAsync(cancellationToken);
-#else
-        return content.ReadAsStreamAsync();
-#endif
-    }
-
     private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response && OpenAIRetryAdvice.RetryAfter(response.Headers, DateTimeOffset.UtcNow) is { } wait
             ? OpenAIRetryAdvice.Cap(wait, _settings.MaxRetryAfter)
@@ -246,14 +230,14 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 
         if (!ReadWhole(response, content))
         {
-            var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
+            var stream = await content.ReadStreamAsync(cancellationToken).ConfigureAwait(false);
             response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, content, _settings.Timeout, template.Target)));
             return;
         }
 
         // Sized from Content-Length when there is one (capped: the header is the server's word, not a promise).
         var buffer = new MemoryStream(content.Headers.ContentLength is > 0 and var length ? (int)Math.Min(length, MaxPresizedBody) : 0);
-        using (var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false))
+        using (var stream = await content.ReadStreamAsync(cancellationToken).ConfigureAwait(false))
         {
             await stream.CopyToAsync(buffer, CopyBufferSize, cancellationToken).ConfigureAwait(false);
         }
