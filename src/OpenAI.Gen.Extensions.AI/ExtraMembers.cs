@@ -30,6 +30,14 @@ internal static class ExtraMembers
         }
     }
 
+    /// <summary>Whether the spec in use types the request member named <paramref name="name"/>.</summary>
+    public static bool IsTyped(string name) => Members.ContainsKey(name);
+
+    /// <summary>Whether the request has the member named <paramref name="name"/>, typed or extra.</summary>
+    public static bool IsPresent(CreateChatCompletionRequest request, string name) =>
+        request.AdditionalProperties.ContainsKey(name)
+        || (Members.TryGetValue(name, out var member) && OpenAIJson.IsSet(request, member.Name));
+
     /// <summary>
     /// Sets the request member named <paramref name="name"/> (typed when the spec in use types it, extra otherwise)
     /// unless the request already has it either way, so that it is never written twice; <paramref name="at"/> names
@@ -37,13 +45,12 @@ internal static class ExtraMembers
     /// </summary>
     public static void SetUnlessPresent(CreateChatCompletionRequest request, string name, object? value, string at)
     {
-        var typed = Members.TryGetValue(name, out var member);
-        if (request.AdditionalProperties.ContainsKey(name) || (typed && OpenAIJson.IsSet(request, member!.Name)))
+        if (IsPresent(request, name))
         {
             return;
         }
 
-        if (!typed)
+        if (!Members.TryGetValue(name, out var member))
         {
             request.AdditionalProperties[name] = JsonBridge.ToToken(value);
             return;
@@ -51,7 +58,7 @@ internal static class ExtraMembers
 
         try
         {
-            member!.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.PropertyType));
+            member.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.PropertyType));
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
         {

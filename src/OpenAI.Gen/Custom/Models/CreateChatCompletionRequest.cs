@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace OpenAI.Gen;
 
 /// <summary>The request as a streaming call sends it.</summary>
@@ -14,12 +12,7 @@ public partial class CreateChatCompletionRequest
     {
         var copy = (CreateChatCompletionRequest)MemberwiseClone();
         copy.Stream = true;
-        if (_additionalProperties is { } extra && extra.ContainsKey("stream"))
-        {
-            copy._additionalProperties = new Dictionary<string, object>(extra);
-            copy._additionalProperties.Remove("stream");
-        }
-
+        copy.DetachAdditionalPropertiesWithout("stream");
         return copy;
     }
 }
