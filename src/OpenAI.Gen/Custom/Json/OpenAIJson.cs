@@ -29,23 +29,22 @@ internal sealed class OpenAIJson
             ContractResolver = OpenAIContractResolver.Instance,
         };
 
-        // One event holds one JSON value, so anything after it is a malformed event, not something to skip.
-        _chunkSettings = new JsonSerializerSettings(_settings)
-        {
-            ContractResolver = StreamChunkContractResolver.Instance,
-            CheckAdditionalContent = true,
-        };
+        // Answers and chunks are read as servers send them (LenientContractResolver); one event holds one JSON value, so
+        // anything after it is a malformed event, not something to skip.
+        var readSettings = new JsonSerializerSettings(_settings) { ContractResolver = LenientContractResolver.Instance };
+        _chunkSettings = new JsonSerializerSettings(readSettings) { CheckAdditionalContent = true };
 
-        var shapes = new FastShapeCache(OpenAIContractResolver.Instance);
+        var shapes = new FastShapeCache(LenientContractResolver.Instance);
         var maxDepth = _settings.MaxDepth!.Value;
         _serializer = JsonSerializer.Create(_settings);
+        var answerSerializer = JsonSerializer.Create(readSettings);
         var chunkSerializer = JsonSerializer.Create(_chunkSettings);
         Writer = new RequestBodyWriter(_serializer);
-        Answers = new ResponseBodyReader(_serializer, new Utf8FastReader(_serializer, shapes, chunks: false, maxDepth));
+        Answers = new ResponseBodyReader(answerSerializer, new Utf8FastReader(answerSerializer, shapes, chunks: false, maxDepth));
         Chunks = new ChunkDeserializer(chunkSerializer, new Utf8FastReader(chunkSerializer, shapes, chunks: true, maxDepth));
 
         // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
-        Snapshots = JsonSerializer.Create(new JsonSerializerSettings(_settings) { ContractResolver = StreamChunkContractResolver.Snapshots });
+        Snapshots = answerSerializer;
     }
 
     /// <summary>The client's JSON.</summary>

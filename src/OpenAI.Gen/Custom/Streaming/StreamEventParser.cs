@@ -77,7 +77,7 @@ internal sealed class StreamEventParser<T> : IDisposable
 
         if (_deserializer.TryRead(trimmed, _repeats, out T? chunk))
         {
-            return chunk;
+            return ThrowIfError(chunk!, data);
         }
 
         try
@@ -85,8 +85,7 @@ internal sealed class StreamEventParser<T> : IDisposable
             var length = Decode(data);
             _text.Reset(_chars, length);
             using var reader = new JsonTextReader(_text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
-            return _deserializer.Serializer.Deserialize<T>(reader)
-                   ?? throw new JsonSerializationException("The data is JSON null.");
+            return ThrowIfError(_deserializer.Serializer.Deserialize<T>(reader) ?? throw new JsonSerializationException("The data is JSON null."), data);
         }
         catch (Exception ex) when (ex is not OpenAIException)
         {
@@ -163,6 +162,10 @@ internal sealed class StreamEventParser<T> : IDisposable
         json = TrimWhitespace(json.Slice(7));
         return !json.IsEmpty && json[0] == (byte)':';
     }
+
+    // A chunk needs none of its members, so an error object after other members reads as a chunk: it is the API's error.
+    private T ThrowIfError(T chunk, ReadOnlySpan<byte> data) =>
+        data.IndexOf("\"error\""u8) >= 0 && HasErrorMember(data) ? throw ApiError(data, "error payload") : chunk;
 
     private static bool HasErrorMember(ReadOnlySpan<byte> data)
     {
