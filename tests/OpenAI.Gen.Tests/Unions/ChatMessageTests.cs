@@ -55,7 +55,8 @@ public class ChatMessageTests
 
         var seen = request.Messages.Select(message => message switch
         {
-            ChatCompletionRequestSystemMessage system => "system:" + system.Content,
+            // Its JSON value, whether the spec types the content a string or a union of text and parts.
+            ChatCompletionRequestSystemMessage system => "system:" + WireJson.Parse(WireJson.Write(system.Content)),
             ChatCompletionRequestUserMessage { Content.IsParts: true } user => "user parts:" + (user.Content.TryGetParts(out var parts) ? parts.Count : -1),
             ChatCompletionRequestUserMessage => "user text",
             ChatCompletionRequestAssistantMessage assistant => "assistant:" + assistant.Content,

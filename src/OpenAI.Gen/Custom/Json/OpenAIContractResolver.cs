@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
 using Newtonsoft.Json;
@@ -35,6 +36,43 @@ internal class OpenAIContractResolver : DefaultContractResolver
         }
 
         return property;
+    }
+
+    /// <summary>
+    /// Newtonsoft counts an empty string as "null" for a required member whose type is not <see cref="string"/>, and
+    /// rejects <c>"content": ""</c> after a generated union's converter has read it as empty text. Only that error is
+    /// dismissed: a real null (the member still null) fails as before.
+    /// </summary>
+    protected override JsonObjectContract CreateObjectContract(Type objectType)
+    {
+        var contract = base.CreateObjectContract(objectType);
+        var unions = contract.Properties.Where(p => p.Required == Required.Always && IsGeneratedUnion(p.PropertyType)).ToList();
+        if (unions.Count > 0)
+        {
+            contract.OnErrorCallbacks.Add((target, _, error) =>
+            {
+                if (ReferenceEquals(error.OriginalObject, target) && unions.FirstOrDefault(p => p.PropertyName == error.Member as string) is { } property
+                    && property.ValueProvider?.GetValue(target) is { } value && JsonConvert.SerializeObject(value) == "\"\"")
+                {
+                    error.Handled = true;
+                }
+            });
+        }
+
+        return contract;
+    }
+
+    private static bool IsGeneratedUnion(Type? type)
+    {
+        for (var converter = type?.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType; converter != null; converter = converter.BaseType)
+        {
+            if (converter.IsGenericType && converter.GetGenericTypeDefinition() == typeof(UnionConverter<>))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Predicate<object> TypedPredicate<TOwner>(FieldInfo flag)
