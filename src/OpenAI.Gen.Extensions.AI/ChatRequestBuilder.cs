@@ -198,15 +198,11 @@ internal static class ChatRequestBuilder
             }
         }
 
-        var assistant = new ChatCompletionRequestAssistantMessage();
+        // Built by the library's factory, which fits the calls to whatever tool_calls holds in the spec in use.
+        var assistant = calls.Count > 0 ? ChatMessage.Assistant(calls) : new ChatCompletionRequestAssistantMessage();
         if (hasText || calls.Count == 0)
         {
             assistant.Content = text.ToString();
-        }
-
-        if (calls.Count > 0)
-        {
-            assistant.ToolCalls = calls;
         }
 
         if (message.AuthorName != null)

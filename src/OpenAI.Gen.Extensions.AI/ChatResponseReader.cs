@@ -103,9 +103,11 @@ internal static class ChatResponseReader
             contents.Add(new ErrorContent(refusal) { ErrorCode = "refusal" });
         }
 
-        foreach (var call in message.ToolCalls ?? Enumerable.Empty<ChatCompletionMessageToolCall>())
+        // Function calls become FunctionCallContent; a kind of tool call M.E.AI has no content for (custom tools, in
+        // newer specs) is kept as raw content rather than dropped.
+        foreach (object call in message.ToolCalls ?? Enumerable.Empty<object>())
         {
-            contents.Add(FunctionCall(call));
+            contents.Add(call is ChatCompletionMessageToolCall function ? FunctionCall(function) : new AIContent { RawRepresentation = call });
         }
 
         return new AIChatMessage(new ChatRole(message.Role?.Value ?? ChatRole.Assistant.Value), contents)
