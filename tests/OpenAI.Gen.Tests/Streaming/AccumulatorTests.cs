@@ -151,14 +151,14 @@ public class AccumulatorTests
             "{\"index\":0,\"delta\":{\"content\":\" there\",\"refusal\":\"I can\"},\"logprobs\":{\"content\":[{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":null}]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"usage\":null,\"choices\":[" +
             "{\"index\":1,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\":1}\"}}]},\"finish_reason\":\"tool_calls\"}," +
-            "{\"index\":0,\"delta\":{\"refusal\":\"not.\",\"audio\":{\"id\":\"a1\"}},\"finish_reason\":\"brand_new_reason\"}]}",
+            "{\"index\":0,\"delta\":{\"refusal\":\"not.\",\"x_trace\":{\"id\":\"a1\"}},\"finish_reason\":\"brand_new_reason\"}]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4,\"total_tokens\":7}}",
         ];
         var response = await AccumulateChat(string.Concat(chunks.Select(Event)) + Done);
 
         AssertJsonEqual(Json(response), JToken.Parse(
             "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":7,\"model\":\"m\",\"system_fingerprint\":\"fp_1\",\"prompt_filter_results\":[],\"choices\":[" +
-            "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi there\",\"refusal\":\"I cannot.\",\"audio\":{\"id\":\"a1\"}}," +
+            "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi there\",\"refusal\":\"I cannot.\",\"x_trace\":{\"id\":\"a1\"}}," +
             "\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.1,\"bytes\":[72,105],\"top_logprobs\":[]},{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":\"brand_new_reason\"}," +
             "{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[" +
             "{\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}," +
