@@ -73,7 +73,7 @@ public class ChatMessageTests
         // Same code as the README's "Unions and messages" section.
         var request = new CreateChatCompletionRequest
         {
-            Model = CreateChatCompletionRequestModel.Gpt35Turbo,
+            Model = "gpt-3.5-turbo",
             Messages =
             {
                 ChatMessage.System("You are terse."),
