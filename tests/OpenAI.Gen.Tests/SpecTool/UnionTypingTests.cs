@@ -204,34 +204,11 @@ public class UnionTypingTests
     [Test]
     public void One_name_for_two_locations_is_one_type_unless_the_shapes_differ()
     {
+        const string StringOrStrings = "oneOf:\n  - type: string\n  - type: array\n    items:\n      type: string";
+        var schemas = string.Join("\n", new[] { ("A", StringOrStrings), ("B", StringOrStrings), ("C", "oneOf:\n  - type: string\n  - type: integer") }
+            .Select(s => $"{s.Item1}:\n  type: object\n  properties:\n    stop:\n{Indent(s.Item2, 6)}"));
         var result = SpecText.Normalize(
-            SpecText.WithSchemas("""
-                A:
-                  type: object
-                  properties:
-                    stop:
-                      oneOf:
-                        - type: string
-                        - type: array
-                          items:
-                            type: string
-                B:
-                  type: object
-                  properties:
-                    stop:
-                      oneOf:
-                        - type: string
-                        - type: array
-                          items:
-                            type: string
-                C:
-                  type: object
-                  properties:
-                    stop:
-                      oneOf:
-                        - type: string
-                        - type: integer
-                """, "3.0.0"),
+            SpecText.WithSchemas(schemas, "3.0.0"),
             new Dictionary<string, string[]> { ["Stops"] = new[] { "A.stop", "B.stop", "C.stop" } });
 
         Assert.Multiple(() =>
@@ -239,6 +216,40 @@ public class UnionTypingTests
             Assert.That(result.Unions.Keys, Is.EquivalentTo(new[] { "Stops", "Stops2" }));
             Assert.That(result.Unions["Stops2"].Shape, Is.EqualTo("string | integer"));
             Assert.That(result.Notes, Has.One.Contains("'C.stop'").And.Contains("differs from 'Stops'"));
+        });
+    }
+
+    [Test]
+    public void A_named_array_member_is_read_as_its_items_and_a_named_enum_member_keeps_a_string_union_a_string()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas(Part + """
+
+            AModels:
+              type: string
+              enum: [m1, m2]
+            PartList:
+              type: array
+              items:
+                $ref: '#/components/schemas/Part'
+            Req2:
+              type: object
+              properties:
+                content:
+                  oneOf:
+                    - type: string
+                    - $ref: '#/components/schemas/PartList'
+                model:
+                  anyOf:
+                    - type: string
+                    - $ref: '#/components/schemas/AModels'
+            """, "3.0.0"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Unions["Req2Content"].Shape, Is.EqualTo("string | Part[]"));
+            Assert.That(result.Schema("Req2")["properties"]!["model"]!["type"]?.ToString(), Is.EqualTo("string"), "AModels was an open enum before Req2's turn");
+            Assert.That(result.KnownValues["Req2.model"], Is.EqualTo(new[] { "m1", "m2" }));
+            Assert.That(result.Warnings, Is.Empty);
         });
     }
 
