@@ -312,12 +312,12 @@ internal static class ChatRequestBuilder
             ExtraMembers.SetUnlessPresent(request, "seed", seed, "ChatOptions.Seed");
         }
 
-        if (options.StopSequences is { Count: > 0 } stop && !request.ShouldSerializeStop())
+        if (options.StopSequences is { Count: > 0 } stop && !OpenAIJson.IsSet(request, nameof(request.Stop)))
         {
             request.Stop = StopSequences.FromList(stop);
         }
 
-        if (options.ResponseFormat is { } format && !request.ShouldSerializeResponseFormat())
+        if (options.ResponseFormat is { } format && !OpenAIJson.IsSet(request, nameof(request.ResponseFormat)))
         {
             request.ResponseFormat = ResponseFormat(format);
         }
@@ -355,7 +355,7 @@ internal static class ChatRequestBuilder
             return;
         }
 
-        if (options.ToolMode is { } mode && !request.ShouldSerializeToolChoice())
+        if (options.ToolMode is { } mode && !OpenAIJson.IsSet(request, nameof(request.ToolChoice)))
         {
             request.ToolChoice = mode switch
             {
