@@ -37,7 +37,10 @@ internal sealed class OpenAIClientSettings
         }
 
         _apiKey = NonEmpty(options.ApiKey) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.ApiKeyEnvironmentVariable));
-        BearerValue = _apiKey == null ? null : "Bearer " + _apiKey;
+        KeyHeader = NonEmpty(options.ApiKeyHeader) ?? AuthorizationHeader;
+        KeyValue = _apiKey == null ? null
+            : string.Equals(KeyHeader, AuthorizationHeader, StringComparison.OrdinalIgnoreCase) ? "Bearer " + _apiKey : _apiKey;
+        Query = QueryString(options.QueryParameters);
         BaseUrl = ResolveBaseUrl(options.BaseUrl);
         Organization = NonEmpty(options.Organization) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.OrganizationEnvironmentVariable));
         Project = NonEmpty(options.Project) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.ProjectEnvironmentVariable));
@@ -103,13 +106,19 @@ internal sealed class OpenAIClientSettings
     /// <summary>The client that carries every attempt (the caller's, or the shared one).</summary>
     internal HttpClient Transport { get; }
 
-    /// <summary>The <c>Authorization</c> value to send, or null when the key is missing.</summary>
-    internal string? BearerValue { get; }
+    /// <summary>The header that carries the key: <c>Authorization</c> (as <c>Bearer …</c>) or e.g. Azure's <c>api-key</c>.</summary>
+    internal string KeyHeader { get; }
+
+    /// <summary>The <see cref="KeyHeader"/> value to send, or null when the key is missing.</summary>
+    internal string? KeyValue { get; }
+
+    /// <summary>The configured query parameters, escaped and joined (<c>api-version=2024-06-01</c>), or null for none.</summary>
+    internal string? Query { get; }
 
     /// <summary>Whether some configured source (key, default header, caller's client) authenticates the requests.</summary>
     internal bool HasCredentials =>
         _apiKey != null
-        || DefaultHeaders.Any(h => string.Equals(h.Key, AuthorizationHeader, StringComparison.OrdinalIgnoreCase))
+        || DefaultHeaders.Any(h => string.Equals(h.Key, AuthorizationHeader, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Key, KeyHeader, StringComparison.OrdinalIgnoreCase))
         || Transport.DefaultRequestHeaders.Authorization != null;
 
     internal static string MissingApiKeyMessage =>
@@ -161,6 +170,11 @@ internal sealed class OpenAIClientSettings
         value >= TimeSpan.Zero && value <= TimeSpan.FromDays(1)
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"OpenAIClientOptions.{name} must be between 0 and 1 day.");
+
+    private static string? QueryString(IDictionary<string, string> parameters) =>
+        parameters.Count == 0
+            ? null
+            : string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value ?? string.Empty)));
 
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"OpenAIClientOptions.{name} must be positive.");

@@ -69,6 +69,11 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             throw new OpenAIException(OpenAIClientSettings.MissingApiKeyMessage, null);
         }
 
+        if (_settings.Query != null && request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            request.RequestUri = new Uri(uri.AbsoluteUri + (uri.Query.Length == 0 ? "?" : "&") + _settings.Query);
+        }
+
         // The whole call's deadline, when there is one, ends attempts and waits alike, and is reported as a timeout.
         using var deadline = _settings.TotalTimeout != null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         deadline?.CancelAfter(_settings.TotalTimeout!.Value);
@@ -291,5 +296,15 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 
         response.Content = WithHeadersOf(content, new BufferedBodyContent(body.Bytes, body.Bytes.Length));
         content.Dispose();
+
+        // Servers that send {"error": …} with a success status (LM Studio, proxies): read leniently, it would pass for
+        // an empty answer. It is the error it says; not retried.
+        if (response.IsSuccessStatusCode && ErrorBody.IsErrorPayload(body.Bytes))
+        {
+            var text = System.Text.Encoding.UTF8.GetString(body.Bytes);
+            var error = new OpenAIException("The server answered with an error object.", (int)response.StatusCode, text, ResponseHeaders.Collect(response), null);
+            response.Dispose();
+            throw error;
+        }
     }
 }

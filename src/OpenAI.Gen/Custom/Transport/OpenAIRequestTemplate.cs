@@ -101,7 +101,7 @@ internal sealed class OpenAIRequestTemplate
             AddIfAbsent(request, header.Key, header.Value);
         }
 
-        AddIfAbsent(request, OpenAIClientSettings.AuthorizationHeader, settings.BearerValue);
+        AddIfAbsent(request, settings.KeyHeader, settings.KeyValue);
         AddIfAbsent(request, OpenAIClientSettings.OrganizationHeader, settings.Organization);
         AddIfAbsent(request, OpenAIClientSettings.ProjectHeader, settings.Project);
         AddIfAbsent(request, OpenAIClientSettings.UserAgentHeader, OpenAIClientSettings.UserAgent);
