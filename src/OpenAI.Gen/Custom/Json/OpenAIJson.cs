@@ -1,6 +1,7 @@
 using System;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace OpenAI.Gen;
 
@@ -66,6 +67,27 @@ internal sealed class OpenAIJson
 
     /// <summary>A copy of the settings stream chunks are read with, for a caller's own serializer.</summary>
     internal JsonSerializerSettings CopyChunkSettings() => new(_chunkSettings);
+
+    /// <summary>
+    /// Whether the optional member <paramref name="member"/> (its C# name) of <paramref name="dto"/> was set, to a value or
+    /// to null, and is therefore written; a required member always is.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="dto"/> has no such member.</exception>
+    internal static bool IsSet(object dto, string member)
+    {
+        if (OpenAIContractResolver.Instance.ResolveContract(dto.GetType()) is JsonObjectContract contract)
+        {
+            foreach (var property in contract.Properties)
+            {
+                if (property.UnderlyingName == member)
+                {
+                    return property.GetIsSpecified?.Invoke(dto) ?? true;
+                }
+            }
+        }
+
+        throw new ArgumentException($"{dto.GetType().Name} has no member {member}.", nameof(member));
+    }
 
     /// <summary><paramref name="value"/> as a JSON tree, written as a request body would be.</summary>
     internal JToken ToToken(object value) => JToken.FromObject(value, _serializer);

@@ -18,6 +18,7 @@ internal sealed class StreamEventParser<T> : IDisposable
 {
     private readonly ChunkDeserializer _deserializer;
     private readonly HttpResponseMessage _response;
+    private readonly bool _namedEvents;
     private readonly CharSegmentReader _text = new();
     private readonly RepeatedValues _repeats = new();
     private char[] _chars = Array.Empty<char>();
@@ -25,10 +26,14 @@ internal sealed class StreamEventParser<T> : IDisposable
     private byte[] _bytes = Array.Empty<byte>();
 #endif
 
-    public StreamEventParser(ChunkDeserializer deserializer, HttpResponseMessage response)
+    /// <param name="deserializer">Reads each event's data.</param>
+    /// <param name="response">The streamed answer, named in errors.</param>
+    /// <param name="namedEvents">Whether named events carry data too (each a variant of the event union), not only unnamed ones.</param>
+    public StreamEventParser(ChunkDeserializer deserializer, HttpResponseMessage response, bool namedEvents)
     {
         _deserializer = deserializer;
         _response = response;
+        _namedEvents = namedEvents;
     }
 
     /// <summary>The number of events read so far (the current one while parsing).</summary>
@@ -46,8 +51,8 @@ internal sealed class StreamEventParser<T> : IDisposable
             throw ApiError(data, "error event");
         }
 
-        // Named events other than errors are not chunks (SSE dispatches them to other listeners).
-        if (!string.Equals(eventType, ServerSentEventReader.MessageType, StringComparison.Ordinal))
+        // Unless the operation names its events, named ones other than errors are not chunks (SSE dispatches them to other listeners).
+        if (!_namedEvents && !string.Equals(eventType, ServerSentEventReader.MessageType, StringComparison.Ordinal))
         {
             return null;
         }
