@@ -72,6 +72,10 @@ internal sealed class OpenAIClientSettings
         MaxRetries = options.MaxRetries;
         DefaultHeaders = ValidHeaders(options.DefaultHeaders);
         Logger = (ILogger?)options.LoggerFactory?.CreateLogger<OpenAIClient>() ?? NullLogger.Instance;
+        if (new Uri(BaseUrl) is { Scheme: "http", IsLoopback: false } plain)
+        {
+            OpenAILog.InsecureBaseUrl(Logger, plain.GetLeftPart(UriPartial.Authority));
+        }
         Transport = transport ?? options.HttpClient ?? SharedTransport.Value;
     }
 
@@ -195,9 +199,10 @@ internal sealed class OpenAIClientSettings
 #if NET8_0_OR_GREATER
         // Recycle pooled connections so DNS changes are seen by a long-lived process; close a stream the caller left
         // early at once instead of draining it (the server would keep generating tokens meanwhile).
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0 };
+        // Redirects are the pipeline's to follow (same origin only), so credentials never reach another host.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0, AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
 #endif
         // The pipeline times each attempt itself.
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
