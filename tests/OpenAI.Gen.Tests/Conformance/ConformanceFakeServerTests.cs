@@ -75,4 +75,29 @@ public class ConformanceFakeServerTests
             Assert.That(report.Succeeded, Is.True, "departures are not failures");
         });
     }
+
+    [Test]
+    public async Task A_spec_with_stream_options_gets_the_usage_probe_sent_and_judged()
+    {
+        var path = Repo.SharedSpec("openai-2024-08-23.yaml");
+        if (path == null)
+        {
+            Assert.Ignore("../shared/spec/openai-2024-08-23.yaml is absent: the later spec with stream_options cannot be read here");
+        }
+
+        var spec = SpecDocument.Load(path);
+        await using var server = await HandlerHost.StartAsync(new SpecExampleHandler(spec));
+
+        var report = await new ConformanceRunner(new ConformanceOptions(server.BaseUrl) { Spec = spec, Only = "createChatCompletion", Timeout = TimeSpan.FromSeconds(20) }).RunAsync();
+
+        var usage = report.Checks.Single(c => c.Title == "probe: stream_options.include_usage");
+        Assert.Multiple(() =>
+        {
+            Assert.That(usage.Streamed, Is.True);
+            Assert.That(usage.Request!["stream_options"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("{\"include_usage\":true}"));
+            // The fake server streams its example as written, which has no usage chunk.
+            Assert.That(usage.Verdict, Is.EqualTo(ConformanceVerdict.Departs));
+            Assert.That(usage.Departures.Select(d => d.ToString()), Is.EqualTo(new[] { "$: no chunk carries usage, though stream_options.include_usage was asked" }));
+        });
+    }
 }
