@@ -3,6 +3,9 @@ var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 var solution = "./OpenAI.Gen.sln";
 var artifacts = Directory("./artifacts");
+// The allowances reviewed for openapi/openai.yaml (the examples' known findings), tied to it by its digest.
+const string ExampleAllowancesFile = "openapi/example-allowances.json";
+var IndentedJson = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
 // Every package this repository ships.
 var packages = new[]
 {
@@ -55,23 +58,25 @@ Task("ValidateExamples")
         new ProcessArgumentBuilder()
             .Append("validate-examples")
             .AppendQuoted("openapi/openai.yaml")
-            .Append("--allow").AppendQuoted(ExampleAllowancesFile())
+            .Append("--allow").AppendQuoted(ExampleAllowancesFile)
             .Append("--json").AppendQuoted("artifacts/example-report.json"),
         new DotNetRunSettings { Configuration = configuration });
 });
 
-// The seed spec's allowances are openapi/example-allowances.json; a spec cut from upstream has examples with defects
-// of their own, listed in openapi/example-allowances-<info.version>.json (the tests pick the same file).
-string ExampleAllowancesFile()
+// Writes the allowances for the spec's example findings (tied to the spec by its digest), keeping the reasons already
+// reviewed; new findings carry a proposed reason. Review the diff, as for PublicAPI.txt.
+Task("ExampleAllowances")
+    .IsDependentOn("Build")
+    .Does(() =>
 {
-    var spec = System.IO.File.ReadAllText("openapi/openai.yaml");
-    if (spec.Contains("# --- Schemas below are not in the seed"))
-    {
-        return "openapi/example-allowances.json";
-    }
+    ProposeExampleAllowances();
+});
 
-    var version = System.Text.RegularExpressions.Regex.Match(spec, @"^info:\r?\n(?:  .*\r?\n)*?  version: *'?([^'\r\n]+)'?", System.Text.RegularExpressions.RegexOptions.Multiline);
-    return version.Success ? $"openapi/example-allowances-{version.Groups[1].Value.Trim()}.json" : throw new CakeException("openapi/openai.yaml has no info.version");
+void ProposeExampleAllowances()
+{
+    DotNetRun("./samples/OpenAI.Gen.Cli/OpenAI.Gen.Cli.csproj",
+        new ProcessArgumentBuilder().Append("validate-examples").AppendQuoted("openapi/openai.yaml").Append("--propose").AppendQuoted(ExampleAllowancesFile),
+        new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 }
 
 // Writes the public API baseline (src/OpenAI.Gen/PublicAPI.txt) from the built library; review its diff.
@@ -84,8 +89,9 @@ Task("ApiBaseline")
 
 // Imports a new upstream spec: dotnet cake --target=Regenerate --spec=<openapi.yaml>
 //   [--operation="POST /chat/completions" --operation=...] [--tag=Chat --tag=...]   (default: the two POST operations)
-// Cuts it into openapi/openai.yaml, builds (which regenerates the client), refreshes the API baseline and runs the
-// tests; then review `git diff openapi/openai.yaml src/OpenAI.Gen/PublicAPI.txt` and the build's OAIGEN warnings.
+// Cuts it into openapi/openai.yaml, builds (which regenerates the client), writes the example allowances for it,
+// refreshes the API baseline and runs the tests; then review `git diff openapi/ src/OpenAI.Gen/PublicAPI.txt` and the
+// build's OAIGEN warnings.
 Task("Regenerate")
     .Does(() =>
 {
@@ -104,19 +110,49 @@ Task("Regenerate")
         cut.Append("--tag").AppendQuoted(tag);
     }
 
-    DotNetRun("./src/OpenAI.Gen.SpecTool/OpenAI.Gen.SpecTool.csproj", cut, new DotNetRunSettings { Configuration = configuration });
+    // What each step took and what the public API lost and gained, in artifacts/regenerate.json (read by SpecMatrix),
+    // also when a step fails.
+    var record = new System.Text.Json.Nodes.JsonObject { ["spec"] = MakeAbsolute(File(spec)).FullPath, ["seconds"] = new System.Text.Json.Nodes.JsonObject() };
     var baseline = File("./src/OpenAI.Gen/PublicAPI.txt");
     var before = FileExists(baseline) ? System.IO.File.ReadAllLines(baseline) : new string[0];
-    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
-    // One test run: every test, with the API test writing the new baseline instead of comparing.
-    RefreshApiBaseline(null);
+    void Step(string name, Action action)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            record["seconds"][name] = Math.Round(watch.Elapsed.TotalSeconds, 1);
+            EnsureDirectoryExists(artifacts);
+            System.IO.File.WriteAllText("./artifacts/regenerate.json", record.ToJsonString(IndentedJson));
+        }
+    }
+
+    Step("cut", () => DotNetRun("./src/OpenAI.Gen.SpecTool/OpenAI.Gen.SpecTool.csproj", cut, new DotNetRunSettings { Configuration = configuration }));
+    // Building generates the client from the cut spec (spec tool + NSwag), then compiles every project.
+    Step("build", () => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration }));
+    Step("allowances", ProposeExampleAllowances);
+    // One test run: every test, with the API test writing the new baseline instead of comparing; --results=<folder>
+    // keeps TRX results there.
+    Step("tests", () => RefreshApiBaseline(null, Argument<string>("results", null)));
     var after = System.IO.File.ReadAllLines(baseline);
+    record["publicApi"] = new System.Text.Json.Nodes.JsonObject { ["removed"] = Subtract(before, after), ["added"] = Subtract(after, before) };
+    System.IO.File.WriteAllText("./artifacts/regenerate.json", record.ToJsonString(IndentedJson));
     Information("Public API: {0} line(s) removed, {1} added (git diff {2})", Subtract(before, after), Subtract(after, before), baseline);
+    Information("Regenerate: {0}", string.Join(", ", record["seconds"].AsObject().Select(p => $"{p.Key} {p.Value} s")));
 });
 
-void RefreshApiBaseline(string filter = "FullyQualifiedName~PublicApi")
+void RefreshApiBaseline(string filter = "FullyQualifiedName~PublicApi", string results = null)
 {
     var settings = new DotNetTestSettings { Configuration = configuration, NoBuild = true, Filter = filter };
+    if (results != null)
+    {
+        settings.Loggers = new[] { "trx" };
+        settings.ResultsDirectory = MakeAbsolute(Directory(results));
+    }
+
     settings.EnvironmentVariables["OPENAI_GEN_UPDATE_API"] = "1";
     DotNetTest(solution, settings);
 }
@@ -139,6 +175,182 @@ int Subtract(string[] a, string[] b)
     }
 
     return missing;
+}
+
+// Every published spec in a folder, each in a scratch copy of HEAD (the work tree is left alone):
+//   dotnet cake --target=SpecMatrix [--specs=../shared/spec]
+// Runs Regenerate (cut, generate and build every project, example allowances, every test) per spec and writes one row
+// per spec to docs/spec-matrix.md and artifacts/spec-matrix.json; fails when any spec does.
+Task("SpecMatrix")
+    .Does(() =>
+{
+    var folder = MakeAbsolute(Directory(Argument("specs", "../shared/spec")));
+    // Upstream snapshots are OpenAPI YAML or JSON documents (the seed's flattened .txt is not one).
+    var specs = new[] { "*.yaml", "*.yml", "*.json" }
+        .SelectMany(pattern => System.IO.Directory.GetFiles(folder.FullPath, pattern))
+        .OrderBy(path => System.IO.Path.GetFileName(path), StringComparer.Ordinal)
+        .ToList();
+    if (specs.Count == 0)
+    {
+        throw new CakeException($"SpecMatrix: no OpenAPI YAML or JSON spec in {folder}");
+    }
+
+    var head = Git("rev-parse HEAD").Trim();
+    var scratchRoot = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "openai-gen-spec-matrix-" + System.Diagnostics.Process.GetCurrentProcess().Id);
+    var logs = MakeAbsolute(Directory("./artifacts/spec-matrix"));
+    EnsureDirectoryExists(logs);
+    var rows = new List<System.Text.Json.Nodes.JsonObject>();
+    foreach (var spec in specs)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(spec);
+        Information("SpecMatrix: {0} in a scratch copy of {1}", name, head.Substring(0, 10));
+        var copy = System.IO.Path.Combine(scratchRoot, name);
+        var repo = System.IO.Path.Combine(copy, "repo");
+        // The tests find the reference specs at ../shared/spec, as in a work tree.
+        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(copy, "shared"));
+        System.IO.Directory.CreateSymbolicLink(System.IO.Path.Combine(copy, "shared", "spec"), folder.FullPath);
+        Git($"clone --quiet --no-checkout --shared \"{MakeAbsolute(Directory(".")).FullPath}\" \"{repo}\"");
+        Git($"-C \"{repo}\" checkout --quiet --detach {head}");
+
+        var log = logs.CombineWithFilePath(name + ".log").FullPath;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var exit = StartProcess("bash", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("-c").AppendQuoted(
+                $"dotnet tool restore >/dev/null && dotnet cake --target=Regenerate --spec=\"{spec}\" --results=\"{copy}/results\" > \"{log}\" 2>&1"),
+            WorkingDirectory = repo,
+        });
+        var seconds = Math.Round(watch.Elapsed.TotalSeconds);
+        rows.Add(MatrixRow(name, repo, System.IO.Path.Combine(copy, "results"), log, exit, seconds));
+        Information("SpecMatrix: {0}: {1} in {2} s", name, (bool)rows[^1]["green"] ? "green" : "FAILED (see " + log + ")", seconds);
+        System.IO.Directory.Delete(copy, recursive: true);
+    }
+
+    System.IO.Directory.Delete(scratchRoot, recursive: true);
+    var matrix = new System.Text.Json.Nodes.JsonObject
+    {
+        ["commit"] = head,
+        ["specs"] = folder.FullPath,
+        ["rows"] = new System.Text.Json.Nodes.JsonArray(rows.ToArray()),
+    };
+    System.IO.File.WriteAllText("./artifacts/spec-matrix.json", matrix.ToJsonString(IndentedJson) + "\n");
+    System.IO.File.WriteAllText("./docs/spec-matrix.md", MatrixMarkdown(rows, head));
+    Information("SpecMatrix: wrote docs/spec-matrix.md and artifacts/spec-matrix.json");
+    if (rows.Any(r => !(bool)r["green"]))
+    {
+        throw new CakeException("SpecMatrix: " + string.Join(", ", rows.Where(r => !(bool)r["green"]).Select(r => (string)r["spec"])) + " failed");
+    }
+});
+
+string Git(string arguments)
+{
+    var exit = StartProcess("git", new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out var output);
+    if (exit != 0)
+    {
+        throw new CakeException($"git {arguments} exited {exit}");
+    }
+
+    return string.Join("\n", output);
+}
+
+// One spec's row: what the spec tool made of it, the tests' TRX counts, the public API diff and the outcome.
+System.Text.Json.Nodes.JsonObject MatrixRow(string name, string repo, string results, string log, int exit, double seconds)
+{
+    var row = new System.Text.Json.Nodes.JsonObject { ["spec"] = name };
+    var summary = System.IO.Path.Combine(repo, "src/OpenAI.Gen/obj/Generated/spec-summary.json");
+    if (System.IO.File.Exists(summary))
+    {
+        foreach (var member in System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(summary)).AsObject().ToList())
+        {
+            row[member.Key] = member.Value?.DeepClone();
+        }
+    }
+
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in System.IO.Directory.Exists(results) ? System.IO.Directory.GetFiles(results, "*.trx") : new string[0])
+    {
+        var counters = System.Xml.Linq.XDocument.Load(trx).Descendants().First(e => e.Name.LocalName == "Counters");
+        int Count(string attribute) => int.Parse(counters.Attribute(attribute)?.Value ?? "0");
+        passed += Count("passed");
+        failed += Count("failed");
+        skipped += Count("total") - Count("executed");
+    }
+
+    row["tests"] = new System.Text.Json.Nodes.JsonObject { ["passed"] = passed, ["failed"] = failed, ["skipped"] = skipped };
+    var regenerate = System.IO.Path.Combine(repo, "artifacts/regenerate.json");
+    if (System.IO.File.Exists(regenerate))
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(regenerate));
+        row["publicApi"] = record["publicApi"]?.DeepClone();
+        row["regenerateSeconds"] = record["seconds"]?.DeepClone();
+    }
+
+    row["seconds"] = seconds;
+    row["green"] = exit == 0 && failed == 0 && passed > 0;
+    if (!(bool)row["green"])
+    {
+        // What stopped it: the first errors and failed tests of its log.
+        row["failure"] = new System.Text.Json.Nodes.JsonArray(System.IO.File.ReadLines(log)
+            .Where(l => l.Contains(": error ") || l.TrimStart().StartsWith("Failed ") || l.Contains("An error occurred"))
+            .Select(l => l.Replace(repo + "/", string.Empty).Trim())
+            .Distinct()
+            .Take(12)
+            .Select(l => (System.Text.Json.Nodes.JsonNode)l)
+            .ToArray());
+    }
+
+    return row;
+}
+
+string MatrixMarkdown(List<System.Text.Json.Nodes.JsonObject> rows, string head)
+{
+    string Text(System.Text.Json.Nodes.JsonNode node) => node?.ToString() ?? "?";
+    int Count(System.Text.Json.Nodes.JsonNode node) => node is System.Text.Json.Nodes.JsonArray array ? array.Count : 0;
+    string Warnings(System.Text.Json.Nodes.JsonNode node) => node is System.Text.Json.Nodes.JsonObject w && w.Count > 0
+        ? string.Join(", ", w.Select(p => $"{p.Key} ×{p.Value}")) : "none";
+    var md = new System.Text.StringBuilder();
+    md.Append("# Spec matrix\n\n");
+    md.Append("Written by `dotnet cake --target=SpecMatrix` (do not edit by hand) from commit `").Append(head.Substring(0, 10)).Append("`: for each published\n");
+    md.Append("OpenAI spec in `../shared/spec`, a scratch copy of the repository ran `Regenerate` alone (cut the default operations\n");
+    md.Append("`POST /chat/completions` and `POST /completions`, generate, build every project with warnings as errors, write the\n");
+    md.Append("example allowances, run every test). Counts are the spec tool's (`obj/Generated/spec-summary.json`); tests come\n");
+    md.Append("from the TRX results; the public API columns compare with the committed `src/OpenAI.Gen/PublicAPI.txt`.\n\n");
+    md.Append("| spec | OpenAPI | info.version | operations | schemas | open enums | tagged unions | typed untagged unions | raw-JSON unions | warnings | tests passed / failed / skipped | public API −/+ | Regenerate s (cut / build / tests) | total s | result |\n");
+    md.Append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: | --- |\n");
+    foreach (var row in rows)
+    {
+        var tests = row["tests"];
+        var api = row["publicApi"];
+        var times = row["regenerateSeconds"];
+        md.Append($"| {row["spec"]} | {Text(row["openapi"])} | {Text(row["infoVersion"])} | {Count(row["operations"])} | {Text(row["schemas"])} | {Text(row["openEnums"])} | ");
+        md.Append($"{Count(row["taggedUnions"])} | {Count(row["typedUntaggedUnions"])} | {Count(row["rawJsonUnions"])} | {Warnings(row["warnings"])} | ");
+        md.Append($"{tests["passed"]} / {tests["failed"]} / {tests["skipped"]} | {(api == null ? "?" : $"−{api["removed"]} / +{api["added"]}")} | ");
+        md.Append($"{(times == null ? "?" : $"{Text(times["cut"])} / {Text(times["build"])} / {Text(times["tests"])}")} | {row["seconds"]} | {((bool)row["green"] ? "green" : "**failed**")} |\n");
+    }
+
+    md.Append("\n## What a user meets, spec by spec\n");
+    foreach (var row in rows)
+    {
+        md.Append($"\n### {row["spec"]}\n\n");
+        md.Append($"- Operations kept: {string.Join(", ", (row["operations"] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray()).Select(o => $"`{o}`"))}.\n");
+        md.Append($"- Tagged unions: {string.Join(", ", (row["taggedUnions"] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray()).Select(o => $"`{o}`"))}.\n");
+        md.Append($"- Typed untagged unions: {string.Join(", ", (row["typedUntaggedUnions"] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray()).Select(o => $"`{o}`"))}.\n");
+        var raw = row["rawJsonUnions"] as System.Text.Json.Nodes.JsonArray;
+        md.Append(raw is { Count: > 0 }
+            ? $"- Unions left as raw JSON (OAIGEN100, a `JToken` property): {string.Join(", ", raw.Select(o => $"`{o}`"))}.\n"
+            : "- No union is left as raw JSON.\n");
+        md.Append($"- Spec tool warnings: {Warnings(row["warnings"])}.\n");
+        if (row["failure"] is System.Text.Json.Nodes.JsonArray failure)
+        {
+            md.Append("- **Failed**; the first errors of its log:\n");
+            foreach (var line in failure)
+            {
+                md.Append("  - `").Append(line.ToString().Replace("`", "'")).Append("`\n");
+            }
+        }
+    }
+
+    return md.ToString();
 }
 
 // Streaming-parse benchmark (OpenAI.Gen vs the official SDK), short job: a few minutes on a shared 2-core machine.

@@ -55,7 +55,9 @@ public class NonStreamingBenchmark
                 new ChatCompletionRequestUserMessage { Content = "Hello!" },
             },
             Temperature = 0.7,
+#pragma warning disable CS0612, CS0618 // max_tokens, which newer specs deprecate, is what every spec's servers read.
             MaxTokens = 256,
+#pragma warning restore CS0612, CS0618
         };
         _officialOptions = new ChatCompletionOptions { Temperature = 0.7f, MaxOutputTokenCount = 256 };
         if (logprobs)

@@ -6,6 +6,8 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Newtonsoft.Json.Linq;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
+// Newer specs have a ReasoningEffort schema of their own, which the enclosing OpenAI.Gen namespace would find first.
+using AIReasoningEffort = Microsoft.Extensions.AI.ReasoningEffort;
 
 namespace OpenAI.Gen.Extensions.AI;
 
@@ -16,6 +18,9 @@ namespace OpenAI.Gen.Extensions.AI;
 /// </summary>
 internal static class ChatRequestBuilder
 {
+    private const string MaxTokens = "max_tokens";
+    private const string MaxCompletionTokens = "max_completion_tokens";
+
     /// <summary>Builds the request; throws <see cref="NotSupportedException"/> naming the message, content or option that has no place in it.</summary>
     public static CreateChatCompletionRequest Build(IEnumerable<AIChatMessage> messages, ChatOptions? options, string? defaultModelId, IChatClient owner)
     {
@@ -99,16 +104,16 @@ internal static class ChatRequestBuilder
         }
         else
         {
-            // A role of a newer API (e.g. "developer") goes out with its name and text.
-            var other = new ChatCompletionRequestMessageUnknown();
-            other.AdditionalProperties["role"] = role.Value;
-            other.AdditionalProperties["content"] = TextOnly(message, at);
+            // Any other role (e.g. "developer", only when the caller asks for it) goes out with its name and text, read
+            // through the message union's own converter: the spec's typed message where the spec has that role, a kept
+            // unknown message where it does not.
+            var other = new JObject { ["role"] = role.Value, ["content"] = TextOnly(message, at) };
             if (message.AuthorName != null)
             {
-                other.AdditionalProperties["name"] = message.AuthorName;
+                other["name"] = message.AuthorName;
             }
 
-            wire.Add(other);
+            wire.Add(other.ToObject<ChatCompletionRequestMessage>()!);
         }
     }
 
@@ -298,9 +303,12 @@ internal static class ChatRequestBuilder
             request.PresencePenalty = Widen(presencePenalty, "ChatOptions.PresencePenalty");
         }
 
-        if (options.MaxOutputTokens is { } maxTokens && !request.ShouldSerializeMaxTokens())
+        if (options.MaxOutputTokens is { } maxTokens && !ExtraMembers.IsPresent(request, MaxCompletionTokens) && !ExtraMembers.IsPresent(request, MaxTokens))
         {
-            request.MaxTokens = maxTokens;
+            // The newer member where the spec in use types it (it deprecates max_tokens, which reasoning models refuse);
+            // max_tokens where it does not, as servers of that API expect. A caller can still send max_tokens itself
+            // through ChatOptions.AdditionalProperties.
+            ExtraMembers.SetUnlessPresent(request, ExtraMembers.IsTyped(MaxCompletionTokens) ? MaxCompletionTokens : MaxTokens, maxTokens, "ChatOptions.MaxOutputTokens");
         }
 
         if (options.Seed is { } seed && !request.ShouldSerializeSeed())
@@ -323,11 +331,11 @@ internal static class ChatRequestBuilder
             // A member of newer APIs; ReasoningOptions.Output has no counterpart (chat completions return no reasoning text).
             var value = effort switch
             {
-                ReasoningEffort.None => "none",
-                ReasoningEffort.Low => "low",
-                ReasoningEffort.Medium => "medium",
-                ReasoningEffort.High => "high",
-                ReasoningEffort.ExtraHigh => "xhigh",
+                AIReasoningEffort.None => "none",
+                AIReasoningEffort.Low => "low",
+                AIReasoningEffort.Medium => "medium",
+                AIReasoningEffort.High => "high",
+                AIReasoningEffort.ExtraHigh => "xhigh",
                 _ => throw new NotSupportedException($"ChatOptions.Reasoning.Effort: {effort} has no reasoning_effort value."),
             };
             ExtraMembers.SetUnlessPresent(request, "reasoning_effort", value, "ChatOptions.Reasoning.Effort");

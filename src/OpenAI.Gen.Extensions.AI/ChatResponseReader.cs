@@ -11,7 +11,6 @@ namespace OpenAI.Gen.Extensions.AI;
 /// <summary>Turns chat completion responses (and their parts shared with streamed chunks) into Microsoft.Extensions.AI types.</summary>
 internal static class ChatResponseReader
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
     private static readonly SpecMember<ChatCompletionResponseMessage> Refusal = new("refusal");
     private static readonly string[] Counts = { "prompt_tokens", "completion_tokens", "total_tokens" };
 
@@ -64,7 +63,7 @@ internal static class ChatResponseReader
         };
 
         // The details are read from the JSON: a newer spec types some (completion_tokens_details), the seed none.
-        foreach (var member in JObject.FromObject(usage, Serializer).Properties().Where(m => Array.IndexOf(Counts, m.Name) < 0))
+        foreach (var member in ((JObject)OpenAIJson.Default.ToToken(usage)).Properties().Where(m => Array.IndexOf(Counts, m.Name) < 0))
         {
             if (member.Value is JObject group)
             {

@@ -15,7 +15,6 @@ namespace OpenAI.Gen.Extensions.AI;
 /// </summary>
 internal static class ExtraMembers
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
 
     // JSON name → the typed member and the check of whether it is set (null for the always-written required ones).
     private static readonly Dictionary<string, (PropertyInfo Property, MethodInfo? IsSet)> Members =
@@ -32,6 +31,14 @@ internal static class ExtraMembers
         }
     }
 
+    /// <summary>Whether the spec in use types the request member named <paramref name="name"/>.</summary>
+    public static bool IsTyped(string name) => Members.ContainsKey(name);
+
+    /// <summary>Whether the request has the member named <paramref name="name"/>, typed or extra.</summary>
+    public static bool IsPresent(CreateChatCompletionRequest request, string name) =>
+        request.AdditionalProperties.ContainsKey(name)
+        || (Members.TryGetValue(name, out var member) && (member.IsSet == null || (bool)member.IsSet.Invoke(request, null)!));
+
     /// <summary>
     /// Sets the request member named <paramref name="name"/> (typed when the spec in use types it, extra otherwise)
     /// unless the request already has it either way, so that it is never written twice; <paramref name="at"/> names
@@ -39,11 +46,12 @@ internal static class ExtraMembers
     /// </summary>
     public static void SetUnlessPresent(CreateChatCompletionRequest request, string name, object? value, string at)
     {
-        var typed = Members.TryGetValue(name, out var member);
-        if (request.AdditionalProperties.ContainsKey(name) || (typed && (member.IsSet == null || (bool)member.IsSet.Invoke(request, null)!)))
+        if (IsPresent(request, name))
         {
             return;
         }
+
+        var typed = Members.TryGetValue(name, out var member);
 
         if (!typed)
         {
@@ -53,7 +61,7 @@ internal static class ExtraMembers
 
         try
         {
-            member.Property.SetValue(request, JsonBridge.ToToken(value).ToObject(member.Property.PropertyType, Serializer));
+            member.Property.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.Property.PropertyType));
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
         {

@@ -17,7 +17,6 @@ namespace OpenAI.Gen.Extensions.AI;
 /// </summary>
 internal static class StreamingUpdateReader
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
     private static readonly SpecMember<CreateChatCompletionStreamResponse> Usage = new("usage");
     private static readonly SpecMember<ChatCompletionStreamResponseDelta> Refusal = new("refusal");
 
@@ -104,10 +103,10 @@ internal static class StreamingUpdateReader
             return typed;
         }
 
-        var token = usage as JToken ?? JToken.FromObject(usage, Serializer);
+        var token = usage as JToken ?? OpenAIJson.Default.ToToken(usage);
         try
         {
-            return token.ToObject<CompletionUsage>(Serializer)!;
+            return (CompletionUsage)OpenAIJson.Default.FromToken(token, typeof(CompletionUsage))!;
         }
         catch (JsonException e)
         {

@@ -39,7 +39,9 @@ public static class NormalizeCommand
             options.UnionShapes[shape.Substring(0, eq)] = shape.Substring(eq + 1);
         }
 
-        var result = new SpecNormalizer(options).Normalize(YamlLoader.LoadFile(spec));
+        var source = YamlLoader.LoadFile(spec);
+        var (openApi, infoVersion) = ((string?)source["openapi"], (string?)source["info"]?["version"]);
+        var result = new SpecNormalizer(options).Normalize(source);
         foreach (var note in result.Notes)
         {
             stdout.WriteLine($"{options.SourceName}: note: {note}");
@@ -61,6 +63,16 @@ public static class NormalizeCommand
         if (a.Optional("--union-tags") is { } unionTagsPath)
         {
             WriteIfChanged(unionTagsPath, UnionTagCodeWriter.Write(result.Document, a.Optional("--namespace") ?? "OpenAI.Gen"));
+        }
+
+        if (a.Optional("--constructors") is { } constructorsPath)
+        {
+            WriteIfChanged(constructorsPath, SingleValueCodeWriter.Write(result.Document, a.Optional("--namespace") ?? "OpenAI.Gen"));
+        }
+
+        if (a.Optional("--summary") is { } summaryPath)
+        {
+            WriteIfChanged(summaryPath, Serialize(SpecSummary.Of(result, openApi, infoVersion)));
         }
 
         if (result.TaggedUnions.Count > 0)

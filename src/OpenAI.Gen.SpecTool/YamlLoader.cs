@@ -19,6 +19,7 @@ public static class YamlLoader
     /// <summary>Loads YAML text; <paramref name="file"/> only names the source in errors.</summary>
     public static JObject Load(string text, string file)
     {
+        text = EmptyBlockScalars.Normalize(text);
         var stream = new YamlStream();
         try
         {

@@ -9,8 +9,9 @@ using OpenAI.Gen.Testing;
 namespace OpenAI.Gen.Cli.Commands;
 
 /// <summary>
-/// <c>validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json]</c>: checks every x-oaiMeta
-/// example part of a spec, prints one row per part, writes the same as JSON, and exits 1 on any failure.
+/// <c>validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json] [--propose allowances.json]</c>:
+/// checks every x-oaiMeta example part of a spec, prints one row per part, writes the same as JSON, and exits 1 on any
+/// failure; with <c>--propose</c> it writes the allowances for the spec's findings instead (reviewed reasons kept).
 /// </summary>
 public sealed class ValidateExamplesCommand : ICliCommand
 {
@@ -24,13 +25,14 @@ public sealed class ValidateExamplesCommand : ICliCommand
 
     /// <inheritdoc />
     public string Usage =>
-        "validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json]\n" +
-        $"    spec: default {DefaultSpec} (looked for from the current folder up); allowances: default {DefaultAllowancesFile} beside the spec";
+        "validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json] [--propose allowances.json]\n" +
+        $"    spec: default {DefaultSpec} (looked for from the current folder up); allowances: default {DefaultAllowancesFile} beside the spec\n" +
+        "    --propose: writes the allowances for this spec's findings to the file, keeping the reasons it already gives; review its diff";
 
     /// <inheritdoc />
     public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? spec = null, json = null, allow = null;
+        string? spec = null, json = null, allow = null, propose = null;
         var strict = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -39,13 +41,16 @@ public sealed class ValidateExamplesCommand : ICliCommand
                 case "--strict":
                     strict = true;
                     break;
-                case "--json" or "--allow" when i + 1 >= args.Length:
+                case "--json" or "--allow" or "--propose" when i + 1 >= args.Length:
                     return UsageError(error, $"{args[i]} needs a file name");
                 case "--json":
                     json = args[++i];
                     break;
                 case "--allow":
                     allow = args[++i];
+                    break;
+                case "--propose":
+                    propose = args[++i];
                     break;
                 case var option when option.StartsWith("-", StringComparison.Ordinal):
                     return UsageError(error, $"unknown option '{option}'");
@@ -70,10 +75,23 @@ public sealed class ValidateExamplesCommand : ICliCommand
         ExampleReport report;
         try
         {
+            var specText = File.ReadAllText(spec);
+            if (propose != null)
+            {
+                return Task.FromResult(Propose(spec, specText, propose, output));
+            }
+
             allow ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec))!, DefaultAllowancesFile) is var beside && File.Exists(beside) ? beside : null;
             if (allow != null)
             {
-                foreach (var allowance in ExampleAllowance.LoadFile(allow))
+                var file = ExampleAllowanceFile.Load(allow);
+                if (!file.AppliesTo(specText))
+                {
+                    error.WriteLine($"{allow}: these allowances were reviewed for another spec ({file.SpecDigest}, this one is {ExampleAllowanceFile.DigestOf(specText)}); write this spec's with --propose {allow} and review the diff");
+                    return Task.FromResult(2);
+                }
+
+                foreach (var allowance in file.Allowances)
                 {
                     options.Allowances.Add(allowance);
                 }
@@ -81,7 +99,7 @@ public sealed class ValidateExamplesCommand : ICliCommand
 
             report = new ExampleValidator(SpecDocument.Load(spec), options).ValidateAll();
         }
-        catch (Exception e) when (e is SpecLoadException or InvalidDataException)
+        catch (Exception e) when (e is SpecLoadException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine(e.Message);
             return Task.FromResult(2);
@@ -108,6 +126,20 @@ public sealed class ValidateExamplesCommand : ICliCommand
         output.WriteLine($"{report.Results.Count} example parts: {report.Results.Count - failed} passed, {failed} failed" +
                          (report.UnusedAllowances.Count > 0 ? $"; {report.UnusedAllowances.Count} unused allowance(s)" : string.Empty));
         return Task.FromResult(report.Passed ? 0 : 1);
+    }
+
+    // Validates without allowances and writes the allowances for what was found, keeping the reviewed reasons.
+    private static int Propose(string spec, string specText, string file, TextWriter output)
+    {
+        var reviewed = File.Exists(file) ? ExampleAllowanceFile.Load(file).Allowances : Array.Empty<ExampleAllowance>();
+        var report = new ExampleValidator(SpecDocument.Load(spec), new ExampleValidationOptions()).ValidateAll();
+        var proposal = ExampleAllowanceFile.Propose(specText, report, reviewed);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        Directory.CreateDirectory(directory!);
+        File.WriteAllText(file, proposal.ToJson());
+        var unreviewed = proposal.Allowances.Count(a => a.Reason.StartsWith(ExampleAllowanceFile.ProposedReason, StringComparison.Ordinal));
+        output.WriteLine($"{file}: {proposal.Allowances.Count} allowance(s) for {report.Results.Count} example parts of {spec}, {unreviewed} new (not reviewed yet); review its diff");
+        return 0;
     }
 
     private static void WriteTable(ExampleReport report, TextWriter output)

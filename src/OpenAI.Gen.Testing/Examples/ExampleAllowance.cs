@@ -14,11 +14,22 @@ public sealed class ExampleAllowance
 {
     /// <summary>Creates an allowance for findings <paramref name="code"/> (at <paramref name="path"/>, or anywhere when null) of part <paramref name="example"/>.</summary>
     public ExampleAllowance(string example, string code, string? path, string reason)
+        : this(example, code, path, reason, null, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates an allowance that also records the <paramref name="category"/> and spec <paramref name="location"/> of
+    /// the finding it was written for (informational: matching uses the part, code and path).
+    /// </summary>
+    public ExampleAllowance(string example, string code, string? path, string reason, FindingCategory? category, string? location)
     {
         Example = string.IsNullOrWhiteSpace(example) ? throw new ArgumentException("the example part name is required", nameof(example)) : example;
         Code = string.IsNullOrWhiteSpace(code) ? throw new ArgumentException("the finding code is required", nameof(code)) : code;
         Path = path;
         Reason = string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("the reason is required", nameof(reason)) : reason;
+        Category = category;
+        Location = location;
     }
 
     /// <summary>The part name, e.g. <c>createChatCompletion / Logprobs / response</c>.</summary>
@@ -32,6 +43,12 @@ public sealed class ExampleAllowance
 
     /// <summary>Why the finding is accepted.</summary>
     public string Reason { get; }
+
+    /// <summary>Which check produced the finding, when recorded.</summary>
+    public FindingCategory? Category { get; }
+
+    /// <summary>Where the example is in the spec (<c>file:line</c>), when recorded.</summary>
+    public string? Location { get; }
 
     /// <summary>Reads a JSON array of <c>{"example", "code", "path"?, "reason"}</c> objects from <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is missing, not JSON, or an entry lacks a member; the message names the entry.</exception>
@@ -64,11 +81,11 @@ public sealed class ExampleAllowance
             throw new InvalidDataException($"{sourceName}: not JSON: {e.Message}", e);
         }
 
-        if (root is not JArray entries)
-        {
-            throw new InvalidDataException($"{sourceName}: expected a JSON array of allowances");
-        }
+        return root is JArray entries ? FromArray(entries, sourceName) : throw new InvalidDataException($"{sourceName}: expected a JSON array of allowances");
+    }
 
+    internal static IReadOnlyList<ExampleAllowance> FromArray(JArray entries, string sourceName)
+    {
         var allowances = new List<ExampleAllowance>();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -94,7 +111,15 @@ public sealed class ExampleAllowance
             }
 
             var path = Member("path", required: false);
-            allowances.Add(new ExampleAllowance(Member("example", true), Member("code", true), path.Length == 0 ? null : path, Member("reason", true)));
+            var category = Member("category", required: false);
+            var location = Member("location", required: false);
+            allowances.Add(new ExampleAllowance(
+                Member("example", true),
+                Member("code", true),
+                path.Length == 0 ? null : path,
+                Member("reason", true),
+                category.Length == 0 ? null : Enum.TryParse<FindingCategory>(category, out var c) ? c : throw new InvalidDataException($"{sourceName}: allowance {i + 1}: unknown category '{category}'"),
+                location.Length == 0 ? null : location));
         }
 
         return allowances;
@@ -103,6 +128,29 @@ public sealed class ExampleAllowance
     /// <summary>Whether it matches <paramref name="finding"/> of <paramref name="part"/>.</summary>
     public bool Matches(ExamplePart part, ExampleFinding finding) =>
         part.Name == Example && finding.Code == Code && (Path == null || Path == finding.Path);
+
+    /// <summary>The allowance as a JSON object (the form <see cref="Parse"/> reads).</summary>
+    public JObject ToJson()
+    {
+        var json = new JObject { ["example"] = Example, ["code"] = Code };
+        if (Category != null)
+        {
+            json["category"] = Category.ToString();
+        }
+
+        if (Path != null)
+        {
+            json["path"] = Path;
+        }
+
+        if (Location != null)
+        {
+            json["location"] = Location;
+        }
+
+        json["reason"] = Reason;
+        return json;
+    }
 
     /// <summary>One line naming the part, code, path and reason.</summary>
     public override string ToString() => $"{Example}: {Code}{(Path == null ? string.Empty : " " + Path)} ({Reason})";

@@ -25,12 +25,12 @@ public sealed class ExampleValidationOptions
     /// <summary>The DTO type for a schema name, or null when there is none. Default: the OpenAI.Gen type of the same name.</summary>
     public Func<string, Type?> DtoResolver { get; set; } = name => typeof(OpenAIClient).Assembly.GetType("OpenAI.Gen." + name, throwOnError: false);
 
-    /// <summary>Serializer settings of the round trip. Default (null): the client's own <see cref="OpenAIClient.JsonSerializerSettings"/>.</summary>
+    /// <summary>Serializer settings of the round trip. Default (null): the settings the client reads and writes whole answers with.</summary>
     public JsonSerializerSettings? SerializerSettings { get; set; }
 
     /// <summary>
     /// Serializer settings of the round trip of a streamed response's chunks. Default (null): <see cref="SerializerSettings"/>
-    /// when set, else the client's own <see cref="OpenAIClient.StreamJsonSerializerSettings"/> (chunks are read as the client reads them).
+    /// when set, else the settings the client reads stream chunks with (a required open enum may be null in a chunk).
     /// </summary>
     public JsonSerializerSettings? StreamSerializerSettings { get; set; }
 }

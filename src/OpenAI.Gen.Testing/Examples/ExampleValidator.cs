@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -28,8 +27,8 @@ public sealed class ExampleValidator
     {
         _spec = spec ?? throw new ArgumentNullException(nameof(spec));
         _options = options ?? new ExampleValidationOptions();
-        _settings = _options.SerializerSettings ?? ClientSettings(c => c.JsonSerializerSettings);
-        _streamSettings = _options.StreamSerializerSettings ?? _options.SerializerSettings ?? ClientSettings(c => c.StreamJsonSerializerSettings);
+        _settings = _options.SerializerSettings ?? OpenAIJson.Default.CopySettings();
+        _streamSettings = _options.StreamSerializerSettings ?? _options.SerializerSettings ?? OpenAIJson.Default.CopyChunkSettings();
     }
 
     /// <summary>Checks every part of the spec.</summary>
@@ -254,10 +253,4 @@ public sealed class ExampleValidator
     private static ExampleLocation Locate(TextOrigin origin, ParsedJsonValue value, int line, int column) =>
         line <= 0 ? origin.Locate(value.Line, value.Column)
         : origin.Locate(value.Line + line - 1, line == 1 ? value.Column + column - 1 : column);
-
-    private static JsonSerializerSettings ClientSettings(Func<OpenAIClient, JsonSerializerSettings> which)
-    {
-        using var http = new HttpClient();
-        return which(new OpenAIClient(http));
-    }
 }

@@ -17,7 +17,7 @@ internal static class SpecYaml
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new StringReader(EmptyBlockScalars.Normalize(text)));
         }
         catch (YamlException e)
         {

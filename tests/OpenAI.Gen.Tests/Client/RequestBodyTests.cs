@@ -18,7 +18,7 @@ namespace OpenAI.Gen.Tests.Client;
 /// </summary>
 public class RequestBodyTests
 {
-    private static readonly JsonSerializerSettings Settings = new OpenAIClient("unused").JsonSerializerSettings;
+    private static readonly JsonSerializerSettings Settings = OpenAIJson.Default.CopySettings();
 
     private static IEnumerable<TestCaseData> RequestExamples()
     {
@@ -33,7 +33,7 @@ public class RequestBodyTests
         }
     }
 
-    private static string Written(object body) => Encoding.UTF8.GetString(RequestBodyWriter.For(Settings).Write(body));
+    private static string Written(object body) => Encoding.UTF8.GetString(OpenAIJson.Default.Writer.Write(body));
 
     [TestCaseSource(nameof(RequestExamples))]
     public void Every_request_example_is_written_as_JsonConvert_writes_it(Type type, string example)
@@ -61,7 +61,7 @@ public class RequestBodyTests
         var text = string.Concat(Enumerable.Repeat("héllo €uro 😀 \"quoted\"\n", 5000));
         var request = new CreateChatCompletionRequest { Model = "gpt-4o", Messages = { ChatMessage.User(text) } };
 
-        var bytes = RequestBodyWriter.For(Settings).Write(request);
+        var bytes = OpenAIJson.Default.Writer.Write(request);
 
         Assert.That(bytes, Is.EqualTo(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(request, Settings))));
         Assert.That(JsonConvert.DeserializeObject<CreateChatCompletionRequest>(Encoding.UTF8.GetString(bytes), Settings)!.Messages.Single(), Is.InstanceOf<ChatCompletionRequestUserMessage>());
@@ -74,7 +74,7 @@ public class RequestBodyTests
 
         var expected = await new StringContent(JsonConvert.SerializeObject(request, Settings)).ReadAsByteArrayAsync();
 
-        Assert.That(RequestBodyWriter.For(Settings).Write(request), Is.EqualTo(expected));
+        Assert.That(OpenAIJson.Default.Writer.Write(request), Is.EqualTo(expected));
         Assert.That(Encoding.UTF8.GetString(expected), Does.Contain("a\ufffdb"));
     }
 

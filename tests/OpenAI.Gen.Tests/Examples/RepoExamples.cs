@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.RegularExpressions;
 using OpenAI.Gen.Testing;
 using OpenAI.Gen.Tests.Support;
 
@@ -17,31 +16,24 @@ public static class RepoExamples
     public static SpecDocument Spec => LazySpec.Value;
 
     /// <summary>
-    /// openapi/example-allowances.json for the seed spec; a spec cut from upstream has examples with defects of their own,
-    /// so its allowances are openapi/example-allowances-&lt;info.version&gt;.json.
+    /// openapi/example-allowances.json: the allowances reviewed for the committed spec, tied to it by the digest of its
+    /// text; Regenerate writes the proposal for a new spec (`validate-examples --propose`).
     /// </summary>
-    public static string AllowancesFile => Path.Combine(
-        Repo.Root, "openapi", SeedOnly.IsSeed ? "example-allowances.json" : $"example-allowances-{SpecVersion()}.json");
+    public static string AllowancesFile => Path.Combine(Repo.Root, "openapi", "example-allowances.json");
 
     /// <summary>The committed allowances.</summary>
     public static IReadOnlyList<ExampleAllowance> Allowances => LazyAllowances.Value;
 
-    private static string SpecVersion()
-    {
-        var version = Regex.Match(File.ReadAllText(Repo.Spec), @"^info:\r?\n(?:  .*\r?\n)*?  version: *'?([^'\r\n]+)'?", RegexOptions.Multiline);
-        return version.Success ? version.Groups[1].Value.Trim() : throw new InvalidOperationException($"{Repo.Spec} has no info.version");
-    }
-
     private static IReadOnlyList<ExampleAllowance> LoadAllowances()
     {
-        if (!File.Exists(AllowancesFile))
+        var file = ExampleAllowanceFile.Load(AllowancesFile);
+        if (!file.AppliesTo(File.ReadAllText(Repo.Spec)))
         {
-            throw new FileNotFoundException(
-                $"{Repo.Spec} has no example allowances: run `dotnet cake --target=ValidateExamples`, review each finding of this spec's examples and list the accepted ones, with a reason, in {AllowancesFile}.",
-                AllowancesFile);
+            throw new InvalidOperationException(
+                $"{AllowancesFile} was reviewed for another spec than {Repo.Spec}: `dotnet cake --target=ExampleAllowances` (which Regenerate runs) writes this spec's proposal; review its diff.");
         }
 
-        return ExampleAllowance.LoadFile(AllowancesFile);
+        return file.Allowances;
     }
 
     /// <summary>Options with the committed allowances.</summary>

@@ -33,7 +33,7 @@ public class SpecExampleHandlerTests
 
         var response = await client.CreateChatCompletionAsync(Hello(), CancellationToken.None);
 
-        Assert.That(JToken.DeepEquals(JToken.Parse(JsonConvert.SerializeObject(response, client.JsonSerializerSettings)), ExampleResponse("/chat/completions", "Default")), Is.True);
+        Assert.That(JToken.DeepEquals(JToken.Parse(JsonConvert.SerializeObject(response, OpenAIJson.Default.CopySettings())), ExampleResponse("/chat/completions", "Default")), Is.True);
         Assert.That(response.Choices.Single().Message.Content, Is.EqualTo("\n\nHello there, how may I assist you today?"));
         Assert.That(handler.RequestCount, Is.EqualTo(1));
     }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using OpenAI.Gen.Cli.Commands;
+using OpenAI.Gen.Testing;
 using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Examples;
@@ -25,10 +26,8 @@ public class ValidateExamplesCommandTests
         var json = Path.Combine(Path.GetTempPath(), "openai-gen-report-" + System.Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            // The seed's allowances are the command's default (beside the spec); a regenerated spec names its own.
-            var (exit, output, _) = SeedOnly.IsSeed
-                ? await Run(Repo.Spec, "--json", json)
-                : await Run(Repo.Spec, "--allow", RepoExamples.AllowancesFile, "--json", json);
+            // The committed allowances are the command's default (beside the spec).
+            var (exit, output, _) = await Run(Repo.Spec, "--json", json);
 
             Assert.That(exit, Is.EqualTo(0), output);
             Assert.That(output, Does.Contain("operation").And.Contain("schema-valid").And.Contain("DTO round-trip").And.Contain("defects"));
@@ -68,6 +67,53 @@ public class ValidateExamplesCommandTests
             Assert.That(output, Does.Contain("allowances: none"));
             Assert.That(output, Does.Contain("createThing / Default / request: FAILED"));
             Assert.That(output, Does.Contain("StringExpected #/name"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Propose_writes_the_spec_s_allowances_which_then_apply_to_that_spec_only()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "openai-gen-" + System.Guid.NewGuid().ToString("N")));
+        try
+        {
+            var spec = Path.Combine(dir.FullName, "spec.yaml");
+            var allowances = Path.Combine(dir.FullName, ValidateExamplesCommand.DefaultAllowancesFile);
+            File.WriteAllText(spec, MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}"));
+
+            var (proposeExit, proposeOutput, _) = await Run(spec, "--propose", allowances);
+            var proposed = JObject.Parse(File.ReadAllText(allowances));
+            var entries = (JArray)proposed["allowances"]!;
+            var entry = (JObject)entries.Single(e => (string?)e["category"] == "Schema");
+            File.WriteAllText(allowances, File.ReadAllText(allowances).Replace((string)entry["reason"]!, "Reviewed: the server takes a number here."));
+            var (again, _, _) = await Run(spec, "--propose", allowances);
+            var reviewed = ExampleAllowanceFile.Load(allowances);
+            var (exit, output, _) = await Run(spec);
+            File.AppendAllText(spec, "# an edit after the review\n");
+            var (stale, _, staleError) = await Run(spec);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(proposeExit, Is.EqualTo(0), proposeOutput);
+                Assert.That(proposeOutput, Does.Contain($"{entries.Count} allowance(s)").And.Contain($"{entries.Count} new"));
+                Assert.That((string?)proposed["spec"], Is.EqualTo(ExampleAllowanceFile.DigestOf(MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}"))));
+                Assert.That((string?)entry["example"], Is.EqualTo("createThing / Default / request"));
+                Assert.That((string?)entry["code"], Is.EqualTo("StringExpected"));
+                Assert.That((string?)entry["category"], Is.EqualTo("Schema"));
+                Assert.That((string?)entry["path"], Is.EqualTo("#/name"));
+                Assert.That((string?)entry["location"], Does.Match(@"^spec\.yaml:\d+$"));
+                Assert.That((string?)entry["reason"], Does.StartWith(ExampleAllowanceFile.ProposedReason));
+                Assert.That(again, Is.EqualTo(0));
+                Assert.That(reviewed.Allowances.Single(a => a.Category == FindingCategory.Schema).Reason, Is.EqualTo("Reviewed: the server takes a number here."), "a reviewed reason is kept");
+                Assert.That(reviewed.Allowances.Where(a => a.Category != FindingCategory.Schema).Select(a => a.Reason), Has.All.StartWith(ExampleAllowanceFile.ProposedReason));
+                Assert.That(exit, Is.EqualTo(0), output);
+                Assert.That(output, Does.Contain("allowed"));
+                Assert.That(stale, Is.EqualTo(2));
+                Assert.That(staleError, Does.Contain("reviewed for another spec").And.Contain("--propose"));
+            });
         }
         finally
         {

@@ -11,6 +11,10 @@ namespace OpenAI.Gen.Tests.ExtensionsAI;
 
 public class ChatOptionsMappingTests
 {
+    // max_completion_tokens where the spec the client was generated from has it (it deprecates max_tokens there).
+    private static readonly string MaxOutputTokensMember =
+        System.IO.File.ReadAllText(OpenAI.Gen.Tests.Support.Repo.Spec).Contains("max_completion_tokens:", StringComparison.Ordinal) ? "max_completion_tokens" : "max_tokens";
+
     private static Task<JObject> SentWith(ChatOptions options) => SentBodyAsync(chat => chat.GetResponseAsync("Hello", options));
 
     [Test]
@@ -31,9 +35,9 @@ public class ChatOptionsMappingTests
         body.Remove("messages");
         // 0.7f widened naively would be written 0.699999988079071.
         AssertJson(body, """
-            {"model": "gpt-4o", "frequency_penalty": 0.1, "max_tokens": 256, "presence_penalty": -0.3, "seed": 42,
+            {"model": "gpt-4o", "frequency_penalty": 0.1, "MAX": 256, "presence_penalty": -0.3, "seed": 42,
              "stop": ["\n\n", "END"], "temperature": 0.7, "top_p": 0.9}
-            """);
+            """.Replace("MAX", MaxOutputTokensMember, StringComparison.Ordinal));
     }
 
     [Test]
@@ -100,7 +104,7 @@ public class ChatOptionsMappingTests
         {
             Tools = [AIFunctionFactory.Create(() => "ok", "ping")],
             AllowMultipleToolCalls = false,
-            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low },
+            Reasoning = new ReasoningOptions { Effort = Microsoft.Extensions.AI.ReasoningEffort.Low },
         });
 
         Assert.That((bool?)body["parallel_tool_calls"], Is.False);
@@ -116,7 +120,7 @@ public class ChatOptionsMappingTests
         {
             Tools = [AIFunctionFactory.Create(() => "ok", "ping")],
             AllowMultipleToolCalls = false,
-            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.High },
+            Reasoning = new ReasoningOptions { Effort = Microsoft.Extensions.AI.ReasoningEffort.High },
             AdditionalProperties = new() { ["parallel_tool_calls"] = true, ["reasoning_effort"] = "low" },
         });
 
@@ -159,6 +163,19 @@ public class ChatOptionsMappingTests
     }
 
     [Test]
+    public async Task Max_tokens_stays_sendable_where_the_spec_deprecates_it()
+    {
+        // For servers that lack max_completion_tokens: the caller names the member itself.
+        var body = await SentWith(new ChatOptions { AdditionalProperties = new() { ["max_tokens"] = 7 } });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int?)body["max_tokens"], Is.EqualTo(7));
+            Assert.That(body.ContainsKey("max_completion_tokens"), Is.False);
+        });
+    }
+
+    [Test]
     public async Task A_raw_request_is_the_starting_point_and_what_it_sets_wins()
     {
         var tool = AIFunctionFactory.Create(() => "ok", "ping");
@@ -183,7 +200,8 @@ public class ChatOptionsMappingTests
         {
             Assert.That((string?)body["model"], Is.EqualTo("gpt-4-turbo"));
             Assert.That((double?)body["temperature"], Is.EqualTo(0.1));
-            Assert.That((int?)body["max_tokens"], Is.EqualTo(10));
+            Assert.That((int?)body[MaxOutputTokensMember], Is.EqualTo(10));
+            Assert.That(body.Properties().Count(p => p.Name is "max_tokens" or "max_completion_tokens"), Is.EqualTo(1));
             Assert.That((bool?)body["logprobs"], Is.True);
             AssertJson(body["tool_choice"], "\"none\"");
             Assert.That((string?)body["tools"]![0]!["function"]!["name"], Is.EqualTo("ping"));

@@ -38,7 +38,7 @@ public class ResponseBodyReaderTests
     };
 
     private static string Reserialize(OpenAIClient client, CreateChatCompletionResponse response) =>
-        JsonConvert.SerializeObject(response, client.JsonSerializerSettings);
+        JsonConvert.SerializeObject(response, OpenAIJson.Default.CopySettings());
 
     [Test]
     public async Task Reads_the_spec_example_as_a_plain_Newtonsoft_stream_read_does()
@@ -49,7 +49,7 @@ public class ResponseBodyReaderTests
         var response = await client.CreateChatCompletionAsync(Request(), CancellationToken.None);
 
         using var reader = new JsonTextReader(new StreamReader(new MemoryStream(bytes)));
-        var expected = JsonSerializer.Create(client.JsonSerializerSettings).Deserialize<CreateChatCompletionResponse>(reader)!;
+        var expected = JsonSerializer.Create(OpenAIJson.Default.CopySettings()).Deserialize<CreateChatCompletionResponse>(reader)!;
         Assert.That(Reserialize(client, response), Is.EqualTo(Reserialize(client, expected)));
         Assert.That(response.Choices[0].Message.Content, Is.Not.Empty);
     }
@@ -108,23 +108,12 @@ public class ResponseBodyReaderTests
         var answer = JObject.Parse(DefaultAnswer);
         answer["choices"]![0]!["message"]!["content"] = string.Concat(Enumerable.Repeat("héllo €uro 😀 ", 2000));
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(answer.ToString(Formatting.None))).ToArray();
-        var settings = new OpenAIClient(new HttpClient(), "sk-test-key").JsonSerializerSettings;
+        var settings = OpenAIJson.Default.CopySettings();
 
-        var streamed = await ResponseBodyReader.For(settings).ReadAsync<CreateChatCompletionResponse>(new StreamContent(new MemoryStream(bytes)), CancellationToken.None);
+        var streamed = await OpenAIJson.Default.Answers.ReadAsync<CreateChatCompletionResponse>(new StreamContent(new MemoryStream(bytes)), CancellationToken.None);
         var buffered = await ClientAnswering(bytes).CreateChatCompletionAsync(Request(), CancellationToken.None);
 
         Assert.That(JsonConvert.SerializeObject(streamed, settings), Is.EqualTo(JsonConvert.SerializeObject(buffered, settings)));
         Assert.That(streamed!.Choices[0].Message.Content, Is.EqualTo((string)answer["choices"]![0]!["message"]!["content"]!));
-    }
-
-    [Test]
-    public void One_reader_serves_every_answer_read_with_the_same_settings()
-    {
-        var settings = new OpenAIClient(new HttpClient(), "sk-test-key").JsonSerializerSettings;
-
-        var first = ResponseBodyReader.For(settings);
-
-        Assert.That(ResponseBodyReader.For(settings), Is.SameAs(first));
-        Assert.That(ResponseBodyReader.For(new JsonSerializerSettings()), Is.Not.SameAs(first));
     }
 }

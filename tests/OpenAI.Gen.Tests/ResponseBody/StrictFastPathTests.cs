@@ -17,9 +17,9 @@ namespace OpenAI.Gen.Tests.ResponseBody;
 /// </summary>
 public class StrictFastPathTests
 {
-    private static readonly JsonSerializerSettings Settings = new OpenAIClient("unused").JsonSerializerSettings;
+    private static readonly JsonSerializerSettings Settings = OpenAIJson.Default.CopySettings();
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
-    private static readonly Utf8FastReader Reader = new(Serializer, Settings);
+    private static readonly Utf8FastReader Reader = new(Serializer, new FastShapeCache(OpenAIContractResolver.Instance), chunks: false, maxDepth: 128);
 
     private static IEnumerable<TestCaseData> SpecAnswers()
     {

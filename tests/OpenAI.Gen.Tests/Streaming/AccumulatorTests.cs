@@ -38,9 +38,9 @@ public class AccumulatorTests
         return accumulator.Snapshot();
     }
 
-    private static JToken Json(object value) => JToken.Parse(JsonConvert.SerializeObject(value, new OpenAIClient("unused").JsonSerializerSettings));
+    private static JToken Json(object value) => JToken.Parse(JsonConvert.SerializeObject(value, OpenAIJson.Default.CopySettings()));
 
-    private static T Parse<T>(string json) => JsonConvert.DeserializeObject<T>(json, new OpenAIClient("unused").JsonSerializerSettings)!;
+    private static T Parse<T>(string json) => JsonConvert.DeserializeObject<T>(json, OpenAIJson.Default.CopySettings())!;
 
     private static void AssertJsonEqual(JToken actual, JToken expected) =>
         Assert.That(JToken.DeepEquals(actual, expected), Is.True, $"expected\n{expected}\nactual\n{actual}");

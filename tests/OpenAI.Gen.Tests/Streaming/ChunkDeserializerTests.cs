@@ -17,7 +17,7 @@ public class ChunkDeserializerTests
 {
     private const string Head = "\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"gpt-test\"";
 
-    private static readonly ChunkDeserializer Deserializer = ChunkDeserializer.For(new OpenAIClient("unused").JsonSerializerSettings);
+    private static readonly ChunkDeserializer Deserializer = OpenAIJson.Default.Chunks;
 
     private static string Chat(string choice, string extra = "") => "{" + Head + extra + ",\"choices\":[" + choice + "]}";
 
@@ -218,25 +218,28 @@ public class ChunkDeserializerTests
     }
 
     [Test]
-    public void The_public_stream_settings_read_a_null_finish_reason_the_strict_ones_refuse()
+    public void The_chunk_settings_read_a_null_finish_reason_the_strict_ones_refuse()
     {
-        var client = new OpenAIClient("unused");
+        var chunkSettings = OpenAIJson.Default.CopyChunkSettings();
         var chunk = "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"text\":\"Hi\",\"index\":0,\"logprobs\":null,\"finish_reason\":null}]}";
 
-        var read = JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk, client.StreamJsonSerializerSettings)!;
+        var read = JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk, chunkSettings)!;
 
         Assert.That(read.Choices[0].Text, Is.EqualTo("Hi"));
         Assert.That(read.Choices[0].FinishReason, Is.Null);
-        Assert.That(JsonConvert.SerializeObject(read, client.StreamJsonSerializerSettings), Does.Contain("\"finish_reason\":null"));
-        Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk, client.JsonSerializerSettings));
-        Assert.Throws<JsonReaderException>(() => JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk + " {}", client.StreamJsonSerializerSettings), "nothing may follow an event's value");
-        Assert.That(client.StreamJsonSerializerSettings, Is.SameAs(new OpenAIClient("other").StreamJsonSerializerSettings), "built once per settings");
+        Assert.That(JsonConvert.SerializeObject(read, chunkSettings), Does.Contain("\"finish_reason\":null"));
+        Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk, OpenAIJson.Default.CopySettings()));
+        Assert.Throws<JsonReaderException>(() => JsonConvert.DeserializeObject<CreateCompletionResponse>(chunk + " {}", chunkSettings), "nothing may follow an event's value");
     }
 
     [Test]
-    public void Custom_settings_turn_the_fast_path_off()
+    public void The_fast_path_reads_a_null_finish_reason_in_a_chunk_and_declines_it_in_a_whole_answer()
     {
-        var settings = new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTime };
-        Assert.That(ChunkDeserializer.For(settings).TryRead<CreateChatCompletionStreamResponse>(Encoding.UTF8.GetBytes(Chat(Choice("{}"))), new RepeatedValues(), out _), Is.False);
+        // One shape cache serves both readers: the chunk leniency belongs to the reader, not to the cached shape.
+        var chunk = Encoding.UTF8.GetBytes("{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"text\":\"Hi\",\"index\":0,\"logprobs\":null,\"finish_reason\":null}]}");
+
+        Assert.That(OpenAIJson.Default.Chunks.TryRead<CreateCompletionResponse>(chunk, new RepeatedValues(), out var read), Is.True);
+        Assert.That(read!.Choices[0].FinishReason, Is.Null);
+        Assert.ThrowsAsync<JsonSerializationException>(() => OpenAIJson.Default.Answers.ReadAsync<CreateCompletionResponse>(new System.Net.Http.ByteArrayContent(chunk), System.Threading.CancellationToken.None));
     }
 }

@@ -21,13 +21,8 @@ public class SingleValuedMemberTests
                         && KnownValues(m.Property.PropertyType).Count == 1)
             .ToList();
 
-        // The spec has seven today; a spec that adds one makes this test name it, so a constructor gets written.
-        Assert.That(members.Select(m => $"{m.Type.Name}.{m.Property.Name}"), Is.EquivalentTo(new[]
-        {
-            "ChatCompletionTool.Type", "ChatCompletionMessageToolCall.Type", "ChatCompletionNamedToolChoice.Type",
-            "ChatCompletionResponseMessage.Role", "CreateChatCompletionResponse.Object", "CreateChatCompletionStreamResponse.Object",
-            "CreateCompletionResponse.Object",
-        }));
+        // Every spec so far has some (tool type, response object); the spec tool writes their constructors.
+        Assert.That(members.Select(m => $"{m.Type.Name}.{m.Property.Name}"), Does.Contain("CreateChatCompletionResponse.Object").And.Contain("CreateCompletionResponse.Object"));
         foreach (var (type, property) in members)
         {
             var only = KnownValues(property.PropertyType)[0];

@@ -15,7 +15,7 @@ namespace OpenAI.Gen.Tests.Unions;
 /// </summary>
 public class TagWritingTests
 {
-    private static readonly JsonSerializerSettings Settings = new OpenAIClient("unused").JsonSerializerSettings;
+    private static readonly JsonSerializerSettings Settings = OpenAIJson.Default.CopySettings();
 
     private static IEnumerable<TestCaseData> GeneratedUnions() =>
         typeof(OpenAIClient).Assembly.GetTypes()

@@ -12,7 +12,7 @@ namespace OpenAI.Gen.Tests.Unions;
 internal static class WireJson
 {
     /// <summary>The settings <see cref="OpenAIClient"/> sends and reads with.</summary>
-    public static JsonSerializerSettings Settings { get; } = ClientSettings();
+    public static JsonSerializerSettings Settings { get; } = OpenAIJson.Default.CopySettings();
 
     public static T Read<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings)!;
 
@@ -94,11 +94,5 @@ internal static class WireJson
         }
 
         return e.Type == a.Type && JToken.DeepEquals(e, a);
-    }
-
-    private static JsonSerializerSettings ClientSettings()
-    {
-        using var http = new HttpClient();
-        return new OpenAIClient(http, "sk-unused").JsonSerializerSettings;
     }
 }

@@ -16,7 +16,7 @@ public partial class OpenAIClient
         var request = new HttpRequestMessage(method, RequestUri(path));
         if (body != null)
         {
-            request.Content = JsonRequestContent.Create(body, JsonSerializerSettings);
+            request.Content = JsonRequestContent.Create(body);
         }
 
         request.Headers.TryAddWithoutValidation("Accept", accept);

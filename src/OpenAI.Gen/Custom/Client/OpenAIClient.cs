@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
 
 namespace OpenAI.Gen;
 
@@ -65,14 +64,6 @@ public partial class OpenAIClient
     /// <exception cref="OpenAIException">The call failed.</exception>
     public virtual Task<OpenAIResponse<CreateCompletionResponse>> CreateCompletionWithResponseAsync(CreateCompletionRequest body, CancellationToken cancellationToken = default) =>
         OpenAIResponseCapture.RunAsync(() => CreateCompletionAsync(body, cancellationToken), nameof(CreateCompletionAsync));
-
-    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings)
-    {
-        // Strings stay strings (no date guessing), so unknown members round-trip byte for byte.
-        settings.DateParseHandling = DateParseHandling.None;
-        settings.MaxDepth = 128;
-        settings.ContractResolver = OpenAIContractResolver.Instance;
-    }
 
     /// <summary>
     /// Runs at the end of every constructor, the generated <c>OpenAIClient(HttpClient)</c> included: a bare client

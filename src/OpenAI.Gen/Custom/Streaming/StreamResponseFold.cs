@@ -12,13 +12,6 @@ namespace OpenAI.Gen;
 /// </summary>
 internal sealed class StreamResponseFold
 {
-    // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
-    private static readonly JsonSerializer Json = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        ContractResolver = StreamChunkContractResolver.Snapshots,
-        DateParseHandling = DateParseHandling.None,
-    });
-
     private readonly string _textMember;
     private readonly HashSet<string> _chunkOnly;
     private readonly MemberFold _response = new();
@@ -39,7 +32,7 @@ internal sealed class StreamResponseFold
             throw new ArgumentNullException(nameof(chunk));
         }
 
-        foreach (var member in JObject.FromObject(chunk, Json).Properties())
+        foreach (var member in JObject.FromObject(chunk, OpenAIJson.Default.Snapshots).Properties())
         {
             if (member.Name == "choices")
             {
@@ -73,6 +66,6 @@ internal sealed class StreamResponseFold
         }
 
         response["choices"] = new JArray(_choices.Values.Select(fold => toResponseChoice(fold.ToJson())));
-        return response.ToObject<TResponse>(Json)!;
+        return response.ToObject<TResponse>(OpenAIJson.Default.Snapshots)!;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.Http;
 using System.Net.Http.Headers;
-using Newtonsoft.Json;
 
 namespace OpenAI.Gen;
 
@@ -21,6 +20,6 @@ internal sealed class JsonRequestContent : ByteArrayContent
     /// <summary>The body's bytes; never changed.</summary>
     internal byte[] Utf8 { get; }
 
-    /// <summary>The JSON of <paramref name="body"/> under <paramref name="settings"/>.</summary>
-    internal static JsonRequestContent Create(object body, JsonSerializerSettings settings) => new(RequestBodyWriter.For(settings).Write(body));
+    /// <summary>The JSON of <paramref name="body"/> as the client writes it.</summary>
+    internal static JsonRequestContent Create(object body) => new(OpenAIJson.Default.Writer.Write(body));
 }

@@ -27,6 +27,7 @@ internal sealed class FastMember
         IsRequired = required is Required.Always or Required.AllowNull;
         DisallowsNull = required is Required.Always or Required.DisallowNull
                         || (property.PropertyType!.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) == null);
+        DisallowsNullInChunk = DisallowsNull && !StreamChunkContractResolver.AllowsNullInChunk(property);
     }
 
     public JsonProperty Property { get; }
@@ -47,6 +48,9 @@ internal sealed class FastMember
     public bool IsRequired { get; }
 
     public bool DisallowsNull { get; }
+
+    /// <summary><see cref="DisallowsNull"/> as stream chunks are read (<see cref="StreamChunkContractResolver"/>).</summary>
+    public bool DisallowsNullInChunk { get; }
 
     public Func<string, object>? Parse { get; }
 
@@ -72,7 +76,7 @@ internal sealed class FastMember
         var type = property.PropertyType!;
         if (KindOf(type, property.Converter, resolver) is { } scalar)
         {
-            return new FastMember(property, scalar, type, false, scalar == FastMemberKind.Enum ? ParseOf(type) : null, null);
+            return new FastMember(property, scalar, type, false, scalar == FastMemberKind.Enum ? EnumParsers.For(type) : null, null);
         }
 
         if (property.Converter == null && ItemType(type) is { } itemType && KindOf(itemType, null, resolver) is { } itemKind)
@@ -95,7 +99,7 @@ internal sealed class FastMember
         var converter = propertyConverter ?? contract.Converter;
         if (typeof(ExtensibleEnum).IsAssignableFrom(type))
         {
-            return converter is ExtensibleEnumConverter && ParseOf(type) != null ? FastMemberKind.Enum : null;
+            return converter is ExtensibleEnumConverter && EnumParsers.For(type) != null ? FastMemberKind.Enum : null;
         }
 
         if (converter != null)
@@ -135,11 +139,4 @@ internal sealed class FastMember
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IList<>) || type.GetGenericTypeDefinition() == typeof(List<>))
             ? type.GetGenericArguments()[0]
             : null;
-
-    // Every generated open enum has a static Parse(string) returning the shared instance of a known value.
-    private static Func<string, object>? ParseOf(Type type)
-    {
-        var parse = type.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string) }, null);
-        return parse == null || parse.ReturnType != type ? null : (Func<string, object>)Delegate.CreateDelegate(typeof(Func<string, object>), parse);
-    }
 }

@@ -1,25 +1,18 @@
-using System.Collections.Generic;
-
 namespace OpenAI.Gen;
 
 /// <summary>The request as a streaming call sends it.</summary>
-public partial class CreateChatCompletionRequest
+public partial class CreateCompletionRequest
 {
     /// <summary>
     /// A shallow copy with <c>stream: true</c>, written like any request (no JSON tree of it is built): the caller's
     /// object, which may be shared or reused, is left as it is. A <c>stream</c> kept among the additional properties
     /// gives way to it.
     /// </summary>
-    internal CreateChatCompletionRequest AsStreamRequest()
+    internal CreateCompletionRequest AsStreamRequest()
     {
-        var copy = (CreateChatCompletionRequest)MemberwiseClone();
+        var copy = (CreateCompletionRequest)MemberwiseClone();
         copy.Stream = true;
-        if (_additionalProperties is { } extra && extra.ContainsKey("stream"))
-        {
-            copy._additionalProperties = new Dictionary<string, object>(extra);
-            copy._additionalProperties.Remove("stream");
-        }
-
+        copy.DetachAdditionalPropertiesWithout("stream");
         return copy;
     }
 }

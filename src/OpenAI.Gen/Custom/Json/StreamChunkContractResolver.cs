@@ -25,6 +25,10 @@ internal sealed class StreamChunkContractResolver : OpenAIContractResolver
         _relaxAll = relaxAll;
     }
 
+    /// <summary>Whether a chunk may hold null for <paramref name="property"/> (as the strict contracts read it) where a whole answer may not.</summary>
+    public static bool AllowsNullInChunk(JsonProperty property) =>
+        property.Required == Required.Always && typeof(ExtensibleEnum).IsAssignableFrom(property.PropertyType);
+
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
@@ -32,7 +36,7 @@ internal sealed class StreamChunkContractResolver : OpenAIContractResolver
         {
             property.Required = Required.Default;
         }
-        else if (property.Required == Required.Always && typeof(ExtensibleEnum).IsAssignableFrom(property.PropertyType))
+        else if (AllowsNullInChunk(property))
         {
             property.Required = Required.AllowNull;
         }

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,28 +10,24 @@ using Newtonsoft.Json;
 namespace OpenAI.Gen;
 
 /// <summary>
-/// Reads a non-streaming answer's body for one client settings object (built once, then shared). A new serializer
+/// Reads a non-streaming answer's body (one instance, in <see cref="OpenAIJson"/>). A new serializer
 /// and a <see cref="StreamReader"/> per answer cost more than parsing a typical answer, so the serializer is built once
 /// and the body is read into pooled bytes, then parsed on the UTF-8 fast path (<see cref="Utf8FastReader"/>), or, when
 /// that declines, decoded into pooled chars for Newtonsoft. Results and errors are those of
-/// <c>JsonSerializer.Create(settings).Deserialize</c> over a stream reader.
+/// the client's serializer's <c>Deserialize</c> over a stream reader.
 /// </summary>
 internal sealed class ResponseBodyReader
 {
     private const int FirstBufferSize = 4096;
 
-    private static readonly ConditionalWeakTable<JsonSerializerSettings, ResponseBodyReader> Cache = new();
-
     private readonly JsonSerializer _serializer;
     private readonly Utf8FastReader _fast;
 
-    private ResponseBodyReader(JsonSerializerSettings settings)
+    internal ResponseBodyReader(JsonSerializer serializer, Utf8FastReader fast)
     {
-        _serializer = JsonSerializer.Create(settings);
-        _fast = new Utf8FastReader(_serializer, settings);
+        _serializer = serializer;
+        _fast = fast;
     }
-
-    public static ResponseBodyReader For(JsonSerializerSettings settings) => Cache.GetValue(settings, s => new ResponseBodyReader(s));
 
     /// <summary>
     /// Reads the whole of <paramref name="content"/> (UTF-8, as a stream reader would decode it) as <typeparamref name="T"/>:

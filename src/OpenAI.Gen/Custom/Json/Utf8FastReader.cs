@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -20,26 +19,21 @@ namespace OpenAI.Gen;
 /// </summary>
 internal sealed class Utf8FastReader
 {
-    private readonly ConcurrentDictionary<Type, FastObjectShape?> _shapes = new();
     private readonly JsonSerializer _serializer;
-    private readonly bool _enabled;
+    private readonly FastShapeCache _shapes;
+    private readonly bool _chunks;
     private readonly JsonReaderOptions _readerOptions;
 
-    /// <summary>Creates the reader for <paramref name="serializer"/>, built from <paramref name="settings"/>.</summary>
-    public Utf8FastReader(JsonSerializer serializer, JsonSerializerSettings settings)
+    /// <summary>
+    /// Creates the reader for <paramref name="serializer"/>, the Newtonsoft reading it copies (and hands raw members to);
+    /// <paramref name="chunks"/>: reads stream chunks, where a required open enum may be null.
+    /// </summary>
+    public Utf8FastReader(JsonSerializer serializer, FastShapeCache shapes, bool chunks, int maxDepth)
     {
         _serializer = serializer;
-
-        // The fast path copies Newtonsoft's reading under the client's own settings only (the default or the client's
-        // contract resolver, or the one the caller of this constructor put on the serializer); other settings read with Newtonsoft.
-        _enabled = OpenAIContractResolver.ReadsAsDefault(settings) && settings.Converters.Count == 0
-            && settings.MissingMemberHandling == MissingMemberHandling.Ignore && settings.NullValueHandling == NullValueHandling.Include
-            && settings.DefaultValueHandling == DefaultValueHandling.Include && settings.ObjectCreationHandling == ObjectCreationHandling.Auto
-            && settings.DateParseHandling == DateParseHandling.None && settings.FloatParseHandling == FloatParseHandling.Double
-            && settings.MetadataPropertyHandling == MetadataPropertyHandling.Default && settings.TypeNameHandling == TypeNameHandling.None
-            && settings.PreserveReferencesHandling == PreserveReferencesHandling.None && settings.Error == null
-            && settings.TraceWriter == null && settings.SerializationBinder == null && settings.ReferenceResolverProvider == null;
-        _readerOptions = new JsonReaderOptions { MaxDepth = settings.MaxDepth ?? 64 };
+        _shapes = shapes;
+        _chunks = chunks;
+        _readerOptions = new JsonReaderOptions { MaxDepth = maxDepth };
     }
 
     /// <summary>Reads <paramref name="json"/> as <typeparamref name="T"/> on the fast path; false when it declines.</summary>
@@ -58,7 +52,7 @@ internal sealed class Utf8FastReader
     public bool TryRead(ReadOnlySpan<byte> json, Type type, RepeatedValues? repeats, out object? value)
     {
         value = null;
-        if (!_enabled || type.IsValueType || Shape(type) is not { } shape)
+        if (type.IsValueType || _shapes.For(type) is not { } shape)
         {
             return false;
         }
@@ -82,10 +76,6 @@ internal sealed class Utf8FastReader
             return false;
         }
     }
-
-    // Looked up before adding, so that the common hit does not allocate the factory's closure.
-    private FastObjectShape? Shape(Type type) =>
-        _shapes.TryGetValue(type, out var shape) ? shape : _shapes.GetOrAdd(type, FastObjectShape.Create(type, _serializer.ContractResolver));
 
     // Leaves the reader on the object's EndObject; null when declining.
     private object? ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastObjectShape shape, RepeatedValues? repeats)
@@ -147,7 +137,7 @@ internal sealed class Utf8FastReader
 
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return !member.DisallowsNull;
+            return !(_chunks ? member.DisallowsNullInChunk : member.DisallowsNull);
         }
 
         if (!member.IsList)
@@ -200,7 +190,7 @@ internal sealed class Utf8FastReader
                 value = repeats == null ? reader.GetBoolean() : repeats.Box(reader.GetBoolean(), member);
                 return true;
             case FastMemberKind.Object when reader.TokenType == JsonTokenType.StartObject:
-                if (Shape(member.ValueType!) is { } shape)
+                if (_shapes.For(member.ValueType!) is { } shape)
                 {
                     value = ReadObject(ref reader, json, shape, repeats);
                     return value != null;

@@ -18,9 +18,6 @@ internal class OpenAIContractResolver : DefaultContractResolver
 
     private static readonly MethodInfo TypedPredicateMethod = typeof(OpenAIContractResolver).GetMethod(nameof(TypedPredicate), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    /// <summary>Whether <paramref name="settings"/> resolve contracts as Newtonsoft's default resolver reads them (the fast path copies that reading).</summary>
-    public static bool ReadsAsDefault(JsonSerializerSettings settings) => settings.ContractResolver is null or OpenAIContractResolver;
-
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);

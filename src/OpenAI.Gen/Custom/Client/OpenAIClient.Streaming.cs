@@ -17,13 +17,6 @@ public partial class OpenAIClient
 {
     private const string EventStreamMediaType = "text/event-stream";
 
-    /// <summary>
-    /// The settings stream events are read with: <see cref="JsonSerializerSettings"/>, except that a required open enum
-    /// may be null or empty in a chunk (every chunk but a choice's last sends <c>finish_reason: null</c>) and nothing may
-    /// follow the event's JSON value. Use them to read stream chunks kept elsewhere (logs, recordings) as this client does.
-    /// </summary>
-    public JsonSerializerSettings StreamJsonSerializerSettings => ChunkDeserializer.For(JsonSerializerSettings).Settings;
-
     /// <inheritdoc />
     public virtual IAsyncEnumerable<CreateChatCompletionStreamResponse> CreateChatCompletionStreamAsync(CreateChatCompletionRequest body, CancellationToken cancellationToken = default)
     {
@@ -56,7 +49,7 @@ public partial class OpenAIClient
         await ThrowIfNotEventStreamAsync(response, cancellationToken).ConfigureAwait(false);
 
         using var stream = new EventStreamEndGuard(await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false));
-        using var events = new StreamEventParser<T>(ChunkDeserializer.For(JsonSerializerSettings), response);
+        using var events = new StreamEventParser<T>(OpenAIJson.Default.Chunks, response);
         var enumerator = SseParser.Create<T?>(stream, events.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
