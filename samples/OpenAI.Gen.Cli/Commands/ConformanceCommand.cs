@@ -79,12 +79,23 @@ public sealed class ConformanceCommand : ICliCommand
                 allow ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec))!, ValidateExamplesCommand.DefaultAllowancesFile) is var beside && File.Exists(beside) ? beside : null;
             }
 
-            foreach (var allowance in allow == null ? Array.Empty<ExampleAllowance>() : ExampleAllowance.LoadFile(allow))
+            if (allow != null)
             {
-                options.Validation.Allowances.Add(allowance);
+                var file = ExampleAllowanceFile.Load(allow);
+                var specText = spec != null ? File.ReadAllText(spec) : EmbeddedSpecText();
+                if (!file.AppliesTo(specText))
+                {
+                    error.WriteLine($"{allow}: these allowances were reviewed for another spec ({file.SpecDigest}, this one is {ExampleAllowanceFile.DigestOf(specText)})");
+                    return 2;
+                }
+
+                foreach (var allowance in file.Allowances)
+                {
+                    options.Validation.Allowances.Add(allowance);
+                }
             }
         }
-        catch (Exception e) when (e is SpecLoadException or InvalidDataException)
+        catch (Exception e) when (e is SpecLoadException or InvalidDataException or IOException)
         {
             error.WriteLine(e.Message);
             return 2;
@@ -109,6 +120,13 @@ public sealed class ConformanceCommand : ICliCommand
 
         output.WriteLine(report.Summary);
         return report.Succeeded ? 0 : 1;
+    }
+
+    private static string EmbeddedSpecText()
+    {
+        using var stream = typeof(SpecDocument).Assembly.GetManifestResourceStream(SpecDocument.EmbeddedResourceName)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static int UsageError(TextWriter error, string problem)

@@ -26,12 +26,12 @@ internal static class ClientReplay
         using var http = new HttpClient(new ReplayHandler(answer));
         var client = new OpenAIClient(http, new OpenAIClientOptions { ApiKey = "sk-conformance-replay", BaseUrl = ReplayUrl, MaxRetries = 0 });
         var method = Method(plan.Operation, plan.Streamed);
-        var body = method == null ? null : RequestFor(method, plan, client.JsonSerializerSettings);
+        var body = method == null ? null : RequestFor(method, plan, OpenAIJson.Default.CopySettings());
         try
         {
             if (method == null || body == null)
             {
-                ReadValues(plan, values, validation, plan.Streamed ? client.StreamJsonSerializerSettings : client.JsonSerializerSettings);
+                ReadValues(plan, values, validation, plan.Streamed ? OpenAIJson.Default.CopyChunkSettings() : OpenAIJson.Default.CopySettings());
                 return null;
             }
 

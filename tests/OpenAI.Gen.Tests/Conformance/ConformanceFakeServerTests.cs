@@ -15,7 +15,7 @@ public class ConformanceFakeServerTests
     {
         await using var server = await HandlerHost.StartAsync(new SpecExampleHandler());
         var options = new ConformanceOptions(server.BaseUrl) { ApiKey = "sk-conformance-secret", Timeout = TimeSpan.FromSeconds(20) };
-        var allowances = ExampleAllowance.LoadFile(Path.Combine(Repo.Root, "openapi", "example-allowances.json"));
+        var allowances = ExampleAllowanceFile.Load(Path.Combine(Repo.Root, "openapi", "example-allowances.json")).Allowances;
         foreach (var allowance in allowances)
         {
             options.Validation.Allowances.Add(allowance);
