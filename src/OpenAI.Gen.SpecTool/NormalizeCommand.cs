@@ -28,15 +28,27 @@ public static class NormalizeCommand
             options.Unions[union.Substring(0, eq)] = union.Substring(eq + 1).Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToList();
         }
 
-        foreach (var shape in a.All("--union-shape"))
+        foreach (var members in a.All("--union-members"))
         {
-            var eq = shape.IndexOf('=');
+            var eq = members.IndexOf('=');
             if (eq <= 0)
             {
-                throw new ArgumentException($"--union-shape expects Name=shape (e.g. \"StopSequences=string | string[]\"), got '{shape}'");
+                throw new ArgumentException($"--union-members expects Name=Member=shape, Member=shape (e.g. \"StopSequences=String=string, List=string[]\"), got '{members}'");
             }
 
-            options.UnionShapes[shape.Substring(0, eq)] = shape.Substring(eq + 1);
+            var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in members.Substring(eq + 1).Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0))
+            {
+                var split = pair.IndexOf('=');
+                if (split <= 0)
+                {
+                    throw new ArgumentException($"--union-members expects Member=shape pairs, got '{pair}' in '{members}'");
+                }
+
+                names[pair.Substring(split + 1).Trim()] = pair.Substring(0, split).Trim();
+            }
+
+            options.UnionVariantNames[members.Substring(0, eq)] = names;
         }
 
         var source = YamlLoader.LoadFile(spec);
@@ -58,6 +70,11 @@ public static class NormalizeCommand
         {
             var schemaNames = new HashSet<string>(((JObject)result.Document["components"]!["schemas"]!).Properties().Select(p => p.Name), StringComparer.Ordinal);
             WriteIfChanged(knownValuesPath, KnownValuesCodeWriter.Write(result.KnownValues, schemaNames, a.Optional("--namespace") ?? "OpenAI.Gen"));
+        }
+
+        if (a.Optional("--unions") is { } unionsPath)
+        {
+            WriteIfChanged(unionsPath, UnionCodeWriter.Write(result.Unions.Values, a.Optional("--namespace") ?? "OpenAI.Gen"));
         }
 
         if (a.Optional("--union-tags") is { } unionTagsPath)
@@ -83,7 +100,7 @@ public static class NormalizeCommand
         }
 
         WriteIfChanged(a.Required("--nswag-out"), Serialize(NSwagConfig(a.Required("--nswag-config"), result.ExcludedTypeNames)));
-        stdout.WriteLine($"normalized {spec}: {result.Document["components"]!["schemas"]!.Count()} schemas, {result.Enums.Count} open enums, {result.TaggedUnions.Count} tagged unions, {result.ExcludedTypeNames.Count} hand-written or open types, {result.Warnings.Count} warnings");
+        stdout.WriteLine($"normalized {spec}: {result.Document["components"]!["schemas"]!.Count()} schemas, {result.Enums.Count} open enums, {result.TaggedUnions.Count} tagged unions, {result.Unions.Count} typed untagged unions, {result.RawUnions.Count} raw-JSON unions, {result.ExcludedTypeNames.Count} hand-written or open types, {result.Warnings.Count} warnings");
         return 0;
     }
 

@@ -6,17 +6,17 @@ namespace OpenAI.Gen.SpecTool;
 public sealed class NormalizeOptions
 {
     /// <summary>
-    /// Hand-written union types by name, each with the schema locations it stands for
-    /// ("CreateChatCompletionRequest.stop"). A union at one of these locations becomes a reference to the
-    /// hand-written type; any other union the normalizer cannot reshape becomes raw JSON with a warning.
+    /// Names for generated union types, each with the schema locations it stands for
+    /// ("CreateChatCompletionRequest.stop", or a named schema). Without one, a union is named after where it stands
+    /// (owner + property) or its schema.
     /// </summary>
     public IDictionary<string, IList<string>> Unions { get; } = new SortedDictionary<string, IList<string>>(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// The shape each hand-written union was written for, by type name, as the normalizer describes a union
-    /// ("string | string[]"); when the spec's union has another shape, the build warns which type and what changed.
+    /// Member names for generated unions, by union type name, then by member shape as the tool describes it
+    /// ("string[]" → "List"); a member without one is named after its shape ("Strings", the type name).
     /// </summary>
-    public IDictionary<string, string> UnionShapes { get; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+    public IDictionary<string, IDictionary<string, string>> UnionVariantNames { get; } = new SortedDictionary<string, IDictionary<string, string>>(System.StringComparer.Ordinal);
 
     /// <summary>The file name used in messages.</summary>
     public string SourceName { get; set; } = "openapi.yaml";

@@ -26,6 +26,12 @@ public sealed class NormalizeResult
     /// <summary>Strings that could be any value but have well-known ones ("model"), by location.</summary>
     public SortedDictionary<string, IReadOnlyList<string>> KnownValues { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Untagged unions the library generates a type for (Unions.g.cs), by C# type name.</summary>
+    public SortedDictionary<string, GeneratedUnion> Unions { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Where the spec has a union that could not be typed and is generated as raw JSON (each with an OAIGEN100 warning).</summary>
+    public List<string> RawUnions { get; } = new();
+
     /// <summary>Things a human should look at; the build prints them as warnings.</summary>
     public List<string> Warnings { get; } = new();
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
@@ -24,7 +26,22 @@ public sealed partial class SpecNormalizer
             }
             else if (nonNull.Count > 1)
             {
-                s["oneOf"] = new JArray(nonNull.Select(n => new JObject { ["type"] = n }));
+                // Each member takes the keywords that only apply to its type (an array's items, an object's properties).
+                var members = nonNull.Select(n => new JObject { ["type"] = n }).ToList();
+                foreach (var member in members)
+                {
+                    foreach (var key in KeywordsOf((string?)member["type"]).Where(k => s[k] != null))
+                    {
+                        member[key] = s[key]!.DeepClone();
+                    }
+                }
+
+                foreach (var key in nonNull.SelectMany(KeywordsOf).ToList())
+                {
+                    s.Remove(key);
+                }
+
+                s["oneOf"] = new JArray(members);
             }
         }
         else if ((string?)s["type"] == "null")
@@ -103,6 +120,14 @@ public sealed partial class SpecNormalizer
             }
         }
     }
+
+    private static IEnumerable<string> KeywordsOf(string? type) => type switch
+    {
+        "array" => new[] { "items", "minItems", "maxItems", "uniqueItems" },
+        "object" => new[] { "properties", "required", "additionalProperties", "minProperties", "maxProperties" },
+        "string" => new[] { "minLength", "maxLength", "pattern", "format" },
+        _ => Array.Empty<string>(),
+    };
 
     private static bool IsNullSchema(JObject s) =>
         (string?)s["type"] == "null" || (s["type"] is JArray a && a.Count == 1 && (string?)a[0] == "null");

@@ -21,7 +21,7 @@ public sealed partial class SpecNormalizer
 
     private void ProcessNamed(string name, JObject schema)
     {
-        if (schema["x-oaiGen-union"] != null || schema["x-oaiGen-enum"] != null)
+        if (schema["x-oaiGen-union"] != null || schema["x-oaiGen-enum"] != null || _hoistedVariants.Contains(name))
         {
             return;
         }

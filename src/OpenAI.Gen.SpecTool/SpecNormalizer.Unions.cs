@@ -5,11 +5,12 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen.SpecTool;
 
-// Pass 3: unions configured as hand-written types, unions of strings, and the rest as raw JSON.
+// Pass 3: untagged unions: unions of strings become strings, the others generated union types (Unions.g.cs), named
+// from where they stand or from the configured name map; a union that cannot be typed becomes raw JSON with a warning.
 public sealed partial class SpecNormalizer
 {
-    // A configured property that refers to a named union (3.1 specs name the 'stop' union StopConfiguration) makes
-    // that named union the hand-written type; a configured location the spec does not have is reported.
+    // A configured property that refers to a named union (3.1 specs name the 'stop' union StopConfiguration) gives
+    // that named union the configured name; a configured location the spec does not have is reported.
     private void FollowConfiguredUnions()
     {
         foreach (var location in _unionByLocation.Keys.OrderBy(l => l, StringComparer.Ordinal).ToList())
@@ -19,7 +20,7 @@ public sealed partial class SpecNormalizer
             if (node == null)
             {
                 _usedUnionLocations.Add(location);
-                _result.Warnings.Add($"OAIGEN011: the hand-written union '{union}' is configured for '{location}', which this spec does not define (removed or renamed?); that hand-written part is unused. Fix the OpenAIGenUnion item in OpenAI.Gen.Generation.targets.");
+                _result.Warnings.Add($"OAIGEN011: the union name '{union}' is configured for '{location}', which this spec does not define (removed or renamed?); the name is unused. Fix the OpenAIGenUnion item in OpenAI.Gen.Generation.targets.");
                 continue;
             }
 
@@ -31,14 +32,14 @@ public sealed partial class SpecNormalizer
             _usedUnionLocations.Add(location);
             if (_unionByLocation.TryGetValue(named, out var other) && other != union)
             {
-                _result.Warnings.Add($"OAIGEN012: '{location}' refers to the union '{named}', which is configured as '{other}'; the hand-written '{union}' is unused there.");
+                _result.Warnings.Add($"OAIGEN012: '{location}' refers to the union '{named}', which is configured as '{other}'; the name '{union}' is unused there.");
                 continue;
             }
 
             _unionByLocation[named] = union;
             if (named != union)
             {
-                _result.Notes.Add($"'{location}' refers to the union '{named}', which becomes the hand-written '{union}'.");
+                _result.Notes.Add($"'{location}' refers to the union '{named}', which is named '{union}'.");
             }
         }
     }
@@ -55,30 +56,6 @@ public sealed partial class SpecNormalizer
         var property = location.Substring(dot + 1);
         var holders = new[] { owner }.Concat((owner?["allOf"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>());
         return holders.Select(h => h?["properties"]?[property]).OfType<JObject>().FirstOrDefault();
-    }
-
-    private void CheckShape(string union, string location, JObject schema)
-    {
-        if (!_options.UnionShapes.TryGetValue(union, out var expected))
-        {
-            return;
-        }
-
-        var actual = Branches(schema)!.OfType<JObject>().Select(Describe).Distinct().ToList();
-        var wanted = expected.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-        var added = actual.Except(wanted).ToList();
-        var removed = wanted.Except(actual).ToList();
-        if (added.Count == 0 && removed.Count == 0)
-        {
-            return;
-        }
-
-        var what = string.Join("; ", new[]
-        {
-            added.Count > 0 ? "new: " + string.Join(", ", added) : null,
-            removed.Count > 0 ? "gone: " + string.Join(", ", removed) : null,
-        }.OfType<string>());
-        _result.Warnings.Add($"OAIGEN013: the hand-written union '{union}' was written for ({string.Join(" | ", wanted)}), but the spec's union at '{location}' is ({string.Join(" | ", actual)}) — {what}. Make {union} read and write the new shapes, then update its Shape in OpenAI.Gen.Generation.targets.");
     }
 
     private static JArray? Branches(JObject s) => s["oneOf"] as JArray ?? s["anyOf"] as JArray;
@@ -104,35 +81,30 @@ public sealed partial class SpecNormalizer
             }
         }
 
-        foreach (var name in unions.Where(_unionByLocation.ContainsKey))
-        {
-            _usedUnionLocations.Add(name);
-            var union = _unionByLocation[name];
-            var schema = (JObject)_schemas[name]!;
-            CheckShape(union, name, schema);
-            if (union == name || _schemas[union] == null)
-            {
-                _schemas[union] = Placeholder(schema, "x-oaiGen-union");
-            }
-
-            if (union != name)
-            {
-                SchemaReferences.Retarget(_doc, name, union);
-                _schemas.Remove(name);
-            }
-
-            _result.ExcludedTypeNames.Add(union);
-        }
-
-        foreach (var name in unions.Where(n => !_unionByLocation.ContainsKey(n) && !tagged.Contains(n)))
+        foreach (var name in unions.Where(n => !tagged.Contains(n)))
         {
             var schema = (JObject)_schemas[name]!;
+            var configured = _unionByLocation.TryGetValue(name, out var typeName);
+            if (configured)
+            {
+                _usedUnionLocations.Add(name);
+            }
+
             if (TryStringWithKnownValues(schema, name, out var replacement, out var known))
             {
                 _schemas[name] = replacement;
                 if (known != null)
                 {
                     _knownValuesByName[name] = known;
+                }
+            }
+            else if (TypeUnion(schema, name, typeName ?? name, name) is { } union)
+            {
+                _schemas[union] = Placeholder(schema, "x-oaiGen-union");
+                if (union != name)
+                {
+                    SchemaReferences.Retarget(_doc, name, union);
+                    _schemas.Remove(name);
                 }
             }
             else
@@ -146,12 +118,9 @@ public sealed partial class SpecNormalizer
     // becomes one enum. Members may be references to named string schemas (3.1: anyOf [string, $ref ChatModel]).
     private bool TryStringWithKnownValues(JObject schema, string location, out JObject replacement, out IReadOnlyList<string>? known)
     {
-        var branches = Branches(schema)!.OfType<JObject>()
-            .Select(b => SchemaReferences.Target(b) is { } t && _schemas[t] is JObject named && Branches(named) == null ? named : b)
-            .ToList();
         replacement = schema;
         known = null;
-        if (branches.Count == 0 || !branches.All(b => (string?)b["type"] == "string" && b["$ref"] == null && b["allOf"] == null))
+        if (StringBranches(schema) is not { } branches)
         {
             return false;
         }
@@ -177,6 +146,17 @@ public sealed partial class SpecNormalizer
         return true;
     }
 
+    private bool IsStringUnion(JObject schema) => StringBranches(schema) != null;
+
+    // The members of a union whose every member is a string (references to named string schemas followed), or null.
+    private List<JObject>? StringBranches(JObject schema)
+    {
+        var branches = Branches(schema)!.OfType<JObject>()
+            .Select(b => SchemaReferences.Target(b) is { } t && _schemas[t] is JObject named && Branches(named) == null ? named : b)
+            .ToList();
+        return branches.Count > 0 && branches.All(b => (string?)b["type"] == "string" && b["$ref"] == null && b["allOf"] == null) ? branches : null;
+    }
+
     private void MakeRaw(JObject schema, string location)
     {
         _result.Warnings.Add(RawWarning(schema, location));
@@ -188,7 +168,7 @@ public sealed partial class SpecNormalizer
         schema["x-oaiGen-raw"] = true;
     }
 
-    // A named union that cannot be mapped would be generated as an empty class: its references become raw JSON.
+    // A named union that cannot be typed would be generated as an empty class: its references become raw JSON.
     private void MakeRawNamed(string name, JObject schema)
     {
         _result.Warnings.Add(RawWarning(schema, name));
@@ -205,8 +185,11 @@ public sealed partial class SpecNormalizer
         _schemas.Remove(name);
     }
 
-    private static string RawWarning(JObject schema, string location) =>
-        $"OAIGEN100: the union at '{location}' ({string.Join(" | ", Branches(schema)!.OfType<JObject>().Select(Describe))}) has no hand-written type; it is generated as raw JSON (object holding a JToken). Add a union type to keep it typed.";
+    private string RawWarning(JObject schema, string location)
+    {
+        _result.RawUnions.Add(location);
+        return $"OAIGEN100: the union at '{location}' ({string.Join(" | ", Branches(schema)!.OfType<JObject>().Select(Describe))}) cannot be typed: {_untypedReason}; it is generated as raw JSON (object holding a JToken).";
+    }
 
     private static string Describe(JObject s) =>
         SchemaReferences.Target(s) is { } r ? r
@@ -216,22 +199,26 @@ public sealed partial class SpecNormalizer
     private JObject ProcessUnion(JObject s, string owner, string property, bool arrayItem)
     {
         var location = owner + "." + property;
-        if (_unionByLocation.TryGetValue(location, out var union))
+        if (TryStringWithKnownValues(s, location, out var replacement, out _))
+        {
+            return replacement["enum"] != null ? Process(replacement, owner, property, arrayItem) : replacement;
+        }
+
+        var configured = _unionByLocation.TryGetValue(location, out var name);
+        if (configured)
         {
             _usedUnionLocations.Add(location);
-            CheckShape(union, location, s);
+        }
+
+        name ??= owner + (arrayItem ? Naming.Singular(property) : Naming.Pascal(property));
+        if (TypeUnion(s, location, name, property) is { } union)
+        {
             if (!_schemas.ContainsKey(union))
             {
                 _schemas[union] = Placeholder(s, "x-oaiGen-union");
             }
 
-            _result.ExcludedTypeNames.Add(union);
             return Reference(union, s);
-        }
-
-        if (TryStringWithKnownValues(s, location, out var replacement, out _))
-        {
-            return replacement["enum"] != null ? Process(replacement, owner, property, arrayItem) : replacement;
         }
 
         MakeRaw(s, location);

@@ -9,9 +9,11 @@ namespace OpenAI.Gen.SpecTool;
 /// Reshapes an OpenAI OpenAPI document (3.0 or 3.1) into the subset NSwag generates well:
 /// 3.1 nullability and <c>const</c> become 3.0 <c>nullable</c> and <c>enum</c>; unions of one member and schemas
 /// that only rename another disappear; unions tagged by a property become discriminator + allOf with an open
-/// "unknown" variant (unions that share variants become one base type); configured untagged unions become
-/// references to hand-written types; string enums become open types; inline objects and enums get names from where
-/// they stand; integers that hold a Unix time become int64; any other union becomes raw JSON with a warning. Same
+/// "unknown" variant (unions that share variants become one base type); other unions of strings become strings, and
+/// the other untagged unions generated union types (strings, numbers, objects told apart by a one-valued property or
+/// their required members, arrays of these); string enums become open types; inline objects and enums get names from
+/// where they stand; integers that hold a Unix time become int64; a union that cannot be typed becomes raw JSON with a
+/// warning. Same
 /// input, same output: nothing depends on dictionary order or time.
 /// </summary>
 public sealed partial class SpecNormalizer
@@ -41,6 +43,7 @@ public sealed partial class SpecNormalizer
         _unionByLocation.Clear();
         _usedUnionLocations.Clear();
         _knownValuesByName.Clear();
+        _hoistedVariants.Clear();
         foreach (var union in _options.Unions)
         {
             foreach (var location in union.Value)
@@ -90,7 +93,7 @@ public sealed partial class SpecNormalizer
 
         foreach (var location in _unionByLocation.Keys.Where(l => !_usedUnionLocations.Contains(l)).OrderBy(l => l, StringComparer.Ordinal))
         {
-            _result.Warnings.Add($"OAIGEN010: the hand-written union '{_unionByLocation[location]}' is configured for '{location}', which is not a union in this spec; that hand-written part is unused.");
+            _result.Warnings.Add($"OAIGEN010: the union name '{_unionByLocation[location]}' is configured for '{location}', which is not a union in this spec; the name is unused.");
         }
 
         SortSchemas();

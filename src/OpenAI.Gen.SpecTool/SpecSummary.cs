@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen.SpecTool;
@@ -13,7 +12,6 @@ namespace OpenAI.Gen.SpecTool;
 public static class SpecSummary
 {
     private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-    private static readonly Regex UnionLocation = new(@"^OAIGEN100: the union at '(?<at>[^']+)'", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The summary of <paramref name="result"/>; <paramref name="openApi"/> and <paramref name="infoVersion"/> are the
@@ -26,8 +24,6 @@ public static class SpecSummary
         var operations = ((JObject?)document["paths"] ?? new JObject()).Properties()
             .SelectMany(path => ((JObject)path.Value).Properties().Where(m => Methods.Contains(m.Name)).Select(m => $"{m.Name.ToUpperInvariant()} {path.Name}"))
             .ToList();
-        var typedUnions = schemas.Properties().Where(p => p.Value["x-oaiGen-union"] != null).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
-        var rawUnions = result.Warnings.Select(w => UnionLocation.Match(w)).Where(m => m.Success).Select(m => m.Groups["at"].Value).ToList();
         var warnings = new JObject();
         foreach (var group in result.Warnings.GroupBy(w => w.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -42,8 +38,8 @@ public static class SpecSummary
             ["schemas"] = schemas.Count,
             ["openEnums"] = result.Enums.Count,
             ["taggedUnions"] = new JArray(result.TaggedUnions.Keys),
-            ["typedUntaggedUnions"] = new JArray(typedUnions),
-            ["rawJsonUnions"] = new JArray(rawUnions),
+            ["typedUntaggedUnions"] = new JArray(result.Unions.Keys),
+            ["rawJsonUnions"] = new JArray(result.RawUnions),
             ["warnings"] = warnings,
         };
     }

@@ -305,7 +305,7 @@ public class NormalizerTests
     }
 
     [Test]
-    public void Configured_union_becomes_a_placeholder_for_the_hand_written_type()
+    public void Configured_union_name_names_the_generated_union_type()
     {
         var result = SpecText.Normalize(
             SpecText.WithSchemas("""
@@ -321,13 +321,14 @@ public class NormalizerTests
                             type: string
                 """, "3.0.0"),
             new Dictionary<string, string[]> { ["StopSequences"] = new[] { "Req2.stop" } },
-            new Dictionary<string, string> { ["StopSequences"] = "string | string[]" });
+            new Dictionary<string, IDictionary<string, string>> { ["StopSequences"] = new Dictionary<string, string> { ["string[]"] = "List" } });
 
         Assert.Multiple(() =>
         {
             Assert.That((string?)result.Schema("Req2")["properties"]!["stop"]!["allOf"]![0]!["$ref"], Is.EqualTo("#/components/schemas/StopSequences"));
             Assert.That((bool?)result.Schema("StopSequences")["x-oaiGen-union"], Is.True);
             Assert.That(result.ExcludedTypeNames, Does.Contain("StopSequences"));
+            Assert.That(result.Unions["StopSequences"].Variants.Select(v => v.Name), Is.EqualTo(new[] { "String", "List" }), "mapped member names; the rest by the rule");
             Assert.That(result.Warnings, Is.Empty);
         });
     }
@@ -368,7 +369,7 @@ public class NormalizerTests
     }
 
     [Test]
-    public void Hand_written_union_that_no_longer_fits_is_named_with_the_reason()
+    public void Union_name_map_entries_the_spec_does_not_use_are_reported_and_a_changed_union_follows_the_spec()
     {
         var result = SpecText.Normalize(
             SpecText.WithSchemas("""
@@ -396,18 +397,19 @@ public class NormalizerTests
                 ["Gone"] = new[] { "Req2.function_call" },
                 ["Plain"] = new[] { "Req2.plain" },
             },
-            new Dictionary<string, string> { ["Choice"] = "string | Named | Other" });
+            new Dictionary<string, IDictionary<string, string>> { ["Choice"] = new Dictionary<string, string> { ["string"] = "Mode", ["Other"] = "Other" } });
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Warnings, Has.One.Contains("OAIGEN013").And.Contains("'Choice'").And.Contains("new: integer[]").And.Contains("gone: Other"));
+            Assert.That(result.Unions["Choice"].Shape, Is.EqualTo("string | Named | integer[]"));
+            Assert.That(result.Unions["Choice"].Variants.Select(v => v.Name), Is.EqualTo(new[] { "Mode", "Named", "Integers" }));
             Assert.That(result.Warnings, Has.One.Contains("OAIGEN011").And.Contains("'Gone'").And.Contains("'Req2.function_call'"));
             Assert.That(result.Warnings, Has.One.Contains("OAIGEN010").And.Contains("'Plain'").And.Contains("not a union"));
         });
     }
 
     [Test]
-    public void Union_that_cannot_be_mapped_becomes_raw_json_with_a_warning_never_its_first_member()
+    public void Union_that_cannot_be_typed_becomes_raw_json_with_a_warning_never_its_first_member()
     {
         var result = SpecText.Normalize(SpecText.WithSchemas("""
             Named:
@@ -431,9 +433,7 @@ public class NormalizerTests
                 content:
                   oneOf:
                     - type: string
-                    - type: array
-                      items:
-                        $ref: '#/components/schemas/Named'
+                    - $ref: '#/components/schemas/Either'
                 either:
                   $ref: '#/components/schemas/Either'
                 eithers:
@@ -451,8 +451,9 @@ public class NormalizerTests
             Assert.That((bool?)req["properties"]!["either"]!["x-oaiGen-raw"], Is.True);
             Assert.That((string?)req["properties"]!["either"]!["description"], Is.EqualTo("One or the other, untagged."));
             Assert.That((bool?)req["properties"]!["eithers"]!["items"]!["x-oaiGen-raw"], Is.True);
-            Assert.That(result.Warnings, Has.One.Contains("OAIGEN100").And.Contains("'Req2.content' (string | Named[])"));
-            Assert.That(result.Warnings, Has.One.Contains("OAIGEN100").And.Contains("'Either' (Named | Other)"));
+            Assert.That(result.Warnings, Has.One.Contains("OAIGEN100").And.Contains("'Req2.content' (string | any)").And.Contains("the member 'any' is neither"), "Either was raw JSON before");
+            Assert.That(result.Warnings, Has.One.Contains("OAIGEN100").And.Contains("'Either' (Named | Other)").And.Contains("share no property with one value each"));
+            Assert.That(result.RawUnions, Is.EquivalentTo(new[] { "Either", "Req2.content" }));
             Assert.That(SpecText.UnionsLeft(result.Document), Is.Empty);
         });
     }

@@ -35,21 +35,27 @@ public class OpenApi31Tests
     }
 
     [Test]
-    public void Type_array_of_two_types_is_a_union_kept_as_raw_json_not_its_first_type()
+    public void Type_array_of_two_types_is_a_typed_union_not_its_first_type()
     {
         var result = SpecText.Normalize(SpecText.WithSchemas("""
             R:
               type: object
               properties:
                 value:
-                  type: [string, integer]
+                  type: [string, integer, "null"]
+                values:
+                  type: [string, array, "null"]
+                  items:
+                    type: integer
             """));
 
         Assert.Multiple(() =>
         {
-            Assert.That((bool?)Member(result, "R", "value")["x-oaiGen-raw"], Is.True);
-            Assert.That(Member(result, "R", "value")["type"], Is.Null);
-            Assert.That(result.Warnings, Has.One.Contains("'R.value' (string | integer)"));
+            Assert.That((string?)Member(result, "R", "value")["allOf"]![0]!["$ref"], Is.EqualTo("#/components/schemas/RValue"));
+            Assert.That((bool?)Member(result, "R", "value")["nullable"], Is.True);
+            Assert.That(result.Unions["RValue"].Shape, Is.EqualTo("string | integer"));
+            Assert.That(result.Unions["RValues"].Shape, Is.EqualTo("string | integer[]"), "the array's items stay with the array member");
+            Assert.That(result.Warnings, Is.Empty);
         });
     }
 

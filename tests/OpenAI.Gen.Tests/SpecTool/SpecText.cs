@@ -23,8 +23,8 @@ public static class SpecText
             "test.yaml");
     }
 
-    /// <summary>Normalizes with the given hand-written unions (name → locations) and shapes.</summary>
-    public static NormalizeResult Normalize(JObject spec, IDictionary<string, string[]>? unions = null, IDictionary<string, string>? shapes = null)
+    /// <summary>Normalizes with the given union names (name → locations) and member names (name → shape → member).</summary>
+    public static NormalizeResult Normalize(JObject spec, IDictionary<string, string[]>? unions = null, IDictionary<string, IDictionary<string, string>>? members = null)
     {
         var options = new NormalizeOptions { SourceName = "test.yaml" };
         foreach (var u in unions ?? new Dictionary<string, string[]>())
@@ -32,9 +32,9 @@ public static class SpecText
             options.Unions[u.Key] = u.Value.ToList();
         }
 
-        foreach (var s in shapes ?? new Dictionary<string, string>())
+        foreach (var m in members ?? new Dictionary<string, IDictionary<string, string>>())
         {
-            options.UnionShapes[s.Key] = s.Value;
+            options.UnionVariantNames[m.Key] = m.Value;
         }
 
         return new SpecNormalizer(options).Normalize(spec);
@@ -48,7 +48,7 @@ public static class SpecText
     public static IEnumerable<string> SchemaNames(this NormalizeResult result) =>
         ((JObject)result.Document["components"]!["schemas"]!).Properties().Select(p => p.Name);
 
-    /// <summary>The hand-written unions configured in OpenAI.Gen.Generation.targets, as the build passes them.</summary>
+    /// <summary>The union name map of OpenAI.Gen.Generation.targets, as the build passes it.</summary>
     public static NormalizeOptions LibraryOptions(string sourceName)
     {
         var targets = XDocument.Load(Path.Combine(Repo.Root, "src", "OpenAI.Gen", "OpenAI.Gen.Generation.targets"));
@@ -60,9 +60,10 @@ public static class SpecText
                 options.Unions[include.Value] = item.Attribute("Locations")!.Value.Split(',').Select(l => l.Trim()).ToList();
             }
 
-            if (item.Attribute("Shape") is { } shape)
+            if (item.Attribute("Members") is { } members)
             {
-                options.UnionShapes[(item.Attribute("Update") ?? item.Attribute("Include"))!.Value] = shape.Value;
+                options.UnionVariantNames[item.Attribute("Include")!.Value] = members.Value.Split(',').Select(p => p.Split('='))
+                    .ToDictionary(p => p[1].Trim(), p => p[0].Trim());
             }
         }
 

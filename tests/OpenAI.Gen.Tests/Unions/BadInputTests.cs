@@ -14,11 +14,11 @@ public class BadInputTests
 
     private static string CompletionWith(string prompt, string rest = "") => "{\"model\":\"m\",\"prompt\":" + prompt + rest + "}";
 
-    [TestCase("{\"role\":\"user\",\"content\":42}", "'messages[1].content'", "a string or an array of content parts", "the number 42")]
-    [TestCase("{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"hi\"}}", "'messages[1].content'", "a string or an array of content parts", "an object")]
-    [TestCase("{\"role\":\"user\",\"content\":true}", "'messages[1].content'", "a string or an array of content parts", "true")]
-    [TestCase("{\"role\":\"user\",\"content\":[\"just text\"]}", "'messages[1].content[0]'", "a content part object", "a string")]
-    [TestCase("{\"role\":\"user\",\"content\":[null]}", "'messages[1].content[0]'", "a content part object", "null")]
+    [TestCase("{\"role\":\"user\",\"content\":42}", "'messages[1].content'", "a string or an array of ChatCompletionRequestMessageContentPart objects for 'content'", "the number 42")]
+    [TestCase("{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"hi\"}}", "'messages[1].content'", "a string or an array of ChatCompletionRequestMessageContentPart objects for 'content'", "an object")]
+    [TestCase("{\"role\":\"user\",\"content\":true}", "'messages[1].content'", "a string or an array of ChatCompletionRequestMessageContentPart objects for 'content'", "true")]
+    [TestCase("{\"role\":\"user\",\"content\":[\"just text\"]}", "'messages[1].content[0]'", "a ChatCompletionRequestMessageContentPart object", "a string")]
+    [TestCase("{\"role\":\"user\",\"content\":[null]}", "'messages[1].content[0]'", "a ChatCompletionRequestMessageContentPart object", "null")]
     [TestCase("{\"content\":\"no role\"}", "'messages[1].role'", "Expected a string 'role'", "system, user, assistant, tool, function")]
     [TestCase("{\"role\":[\"user\"],\"content\":\"x\"}", "'messages[1].role'", "Expected a string 'role'", "system, user")]
     [TestCase("\"hello\"", "'messages[1]'", "Expected a JSON object for ChatCompletionRequestMessage", "String")]
@@ -36,27 +36,27 @@ public class BadInputTests
         AssertFails<CreateChatCompletionRequest>(ChatWith(message), path, "Expected a string 'type'", UnionTags.Of<ChatCompletionRequestMessageContentPart>());
     }
 
-    [TestCase("\"tool_choice\":[]", "'tool_choice'", "a string (\"none\", \"auto\") or an object naming a function", "an array")]
-    [TestCase("\"tool_choice\":1", "'tool_choice'", "a string (\"none\", \"auto\") or an object naming a function", "the number 1")]
-    [TestCase("\"function_call\":[\"auto\"]", "'function_call'", "a string (\"none\", \"auto\") or an object naming a function ({\"name\": …})", "an array")]
+    [TestCase("\"tool_choice\":[]", "'tool_choice'", "a string or a ChatCompletionNamedToolChoice object", "an array")]
+    [TestCase("\"tool_choice\":1", "'tool_choice'", "a string or a ChatCompletionNamedToolChoice object", "the number 1")]
+    [TestCase("\"function_call\":[\"auto\"]", "'function_call'", "a string or a ChatCompletionFunctionCallOption object for 'function_call'", "an array")]
     [TestCase("\"stop\":5", "'stop'", "a string or an array of strings", "the number 5")]
     [TestCase("\"stop\":{\"a\":1}", "'stop'", "a string or an array of strings", "an object")]
-    [TestCase("\"stop\":[\"a\",1]", "'stop[1]'", "a string (stop sequence)", "the number 1")]
-    [TestCase("\"stop\":[null]", "'stop[0]'", "a string (stop sequence)", "null")]
+    [TestCase("\"stop\":[\"a\",1]", "'stop[1]'", "a string", "the number 1")]
+    [TestCase("\"stop\":[null]", "'stop[0]'", "a string", "null")]
     public void Wrong_request_member_shape_names_the_path(string member, string path, string expected, string got)
     {
         AssertFails<CreateChatCompletionRequest>(ChatWithMember(member), path, expected, got);
     }
 
-    [TestCase("{}", "'prompt'", "a string, an array of strings, an array of token IDs (integers) or an array of token-ID arrays", "an object")]
+    [TestCase("{}", "'prompt'", "a string, an array of strings, an array of integers or an array of arrays of integers for 'prompt'", "an object")]
     [TestCase("3", "'prompt'", "a string, an array of strings", "the number 3")]
-    [TestCase("[\"a\",1]", "'prompt[1]'", "a string, like the first item of 'prompt'", "the number 1")]
-    [TestCase("[1,\"a\"]", "'prompt[1]'", "a token ID (an integer), like the first item", "a string")]
-    [TestCase("[1,2.5]", "'prompt[1]'", "a token ID (an integer)", "the number 2.5")]
-    [TestCase("[1,3000000000]", "'prompt[1]'", "a token ID (an integer)", "the number 3000000000")]
-    [TestCase("[[1,2],[3,\"x\"]]", "'prompt[1][1]'", "a token ID (an integer)", "a string")]
-    [TestCase("[[1],2]", "'prompt[1]'", "an array of token IDs, like the first item", "the number 2")]
-    [TestCase("[{}]", "'prompt[0]'", "a string, a token ID (an integer) or an array of token IDs as an item of 'prompt'", "an object")]
+    [TestCase("[\"a\",1]", "'prompt[1]'", "a string", "the number 1")]
+    [TestCase("[1,\"a\"]", "'prompt[1]'", "an integer", "a string")]
+    [TestCase("[1,2.5]", "'prompt[1]'", "an integer", "the number 2.5")]
+    [TestCase("[1,3000000000]", "'prompt[1]'", "an integer", "the number 3000000000")]
+    [TestCase("[[1,2],[3,\"x\"]]", "'prompt[1][1]'", "an integer", "a string")]
+    [TestCase("[[1],2]", "'prompt[1]'", "an array of integers", "the number 2")]
+    [TestCase("[{}]", "'prompt[0]'", "one of (a string, an integer, an array of integers) as an item of 'prompt'", "an object")]
     [TestCase("[true]", "'prompt[0]'", "as an item of 'prompt'", "true")]
     public void Wrong_prompt_shape_names_the_path(string prompt, string path, string expected, string got)
     {

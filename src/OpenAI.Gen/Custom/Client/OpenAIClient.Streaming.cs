@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
@@ -48,59 +47,52 @@ public partial class OpenAIClient
         ProcessResponse(_httpClient, response);
         await ThrowIfNotEventStreamAsync(response, cancellationToken).ConfigureAwait(false);
 
-        using var stream = new EventStreamEndGuard(await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false));
+        using var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
         using var events = new StreamEventParser<T>(OpenAIJson.Default.Chunks, response);
-        var enumerator = SseParser.Create<T?>(stream, events.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
+        var maxEventBytes = ((OpenAIHttpPipeline)_httpClient).Settings.MaxEventBytes;
+        using var reader = new ServerSentEventReader(stream, maxEventBytes, () => events.EventTooLarge(maxEventBytes));
+        while (true)
         {
-            while (true)
+            bool read;
+            try
             {
-                bool read;
-                try
+                read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // A read aborted by the token can surface as an I/O error: report it as the cancellation it is.
+                throw new OperationCanceledException("The stream was cancelled.", ex, cancellationToken);
+            }
+            catch (OpenAIConnectionException ex)
+            {
+                // The pipeline's stream reports the broken connection; add which event the stream had reached.
+                throw events.ConnectionLost(ex);
+            }
+
+            if (!read)
+            {
+                // A stream may end without [DONE]; the events it did send were all delivered.
+                if (events.EventNumber == 0)
                 {
-                    read = await enumerator.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
-                {
-                    // A read aborted by the token can surface as an I/O error: report it as the cancellation it is.
-                    throw new OperationCanceledException("The stream was cancelled.", ex, cancellationToken);
-                }
-                catch (OpenAIConnectionException ex)
-                {
-                    // The pipeline's stream reports the broken connection; add which event the stream had reached.
-                    throw events.ConnectionLost(ex);
+                    throw events.NoEvent();
                 }
 
-                if (!read)
-                {
-                    // A stream may end without [DONE]; the events it did send were all delivered.
-                    if (events.EventNumber == 0)
-                    {
-                        throw events.NoEvent();
-                    }
+                yield break;
+            }
 
-                    yield break;
-                }
+            // Disposing the body (leaving this method, however) releases the response at once.
+            var chunk = events.Parse(reader.EventType, reader.Data);
+            if (events.IsDone)
+            {
+                yield break;
+            }
 
-                if (events.IsDone)
-                {
-                    yield break;
-                }
-
-                if (enumerator.Current.Data is { } chunk)
-                {
-                    yield return chunk;
-                }
+            if (chunk != null)
+            {
+                yield return chunk;
             }
         }
-        finally
-        {
-            // Runs on [DONE], on error, on cancellation and when the caller breaks out: the response is released at once.
-            await enumerator.DisposeAsync().ConfigureAwait(false);
-        }
     }
-
-
 
     private static async Task ThrowIfNotEventStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

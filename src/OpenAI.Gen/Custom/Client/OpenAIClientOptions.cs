@@ -25,6 +25,12 @@ public sealed class OpenAIClientOptions
     /// <summary>The environment variable read when <see cref="Project"/> is not set.</summary>
     public const string ProjectEnvironmentVariable = "OPENAI_PROJECT_ID";
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 64 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 64 << 20;
+
+    /// <summary>The default of <see cref="MaxEventBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxEventBytes = 16 << 20;
+
     /// <summary>The server used when neither <see cref="BaseUrl"/> nor <c>OPENAI_BASE_URL</c> is set.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://api.openai.com/v1");
 
@@ -54,6 +60,26 @@ public sealed class OpenAIClientOptions
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The longest a whole call may take, every attempt and every wait between attempts included; a retry that could not
+    /// finish before it is not started. A streamed answer counts until its headers arrive. When it runs out the call
+    /// raises <see cref="OpenAITimeoutException"/>. Default none (null): only <see cref="Timeout"/> bounds each attempt.
+    /// </summary>
+    public TimeSpan? TotalTimeout { get; set; }
+
+    /// <summary>
+    /// The largest answer read whole (JSON and error answers), in bytes. A <c>Content-Length</c> above it is refused before
+    /// the body is read, and a body that grows past it is cut off; either raises an <see cref="OpenAIException"/> naming
+    /// this option, which is not retried. Default 64 MiB.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>
+    /// The largest line, and the largest data of one event, of a streamed answer, in bytes. Reading stops with an
+    /// <see cref="OpenAIStreamException"/> naming this option instead of holding a line that never ends. Default 16 MiB.
+    /// </summary>
+    public int MaxEventBytes { get; set; } = DefaultMaxEventBytes;
 
     /// <summary>
     /// How many times a failed attempt is retried (408, 409, 429, 5xx, lost connections, timeouts). Default 2; 0 disables

@@ -19,6 +19,9 @@ internal sealed class OpenAIClientSettings
     internal const string ProjectHeader = "OpenAI-Project";
     internal const string UserAgentHeader = "User-Agent";
 
+    /// <summary>Sent with every attempt: how many attempts came before it (0 on the first), as the official SDKs do.</summary>
+    internal const string RetryCountHeader = "X-Retry-Count";
+
     /// <summary><c>OpenAI.Gen/&lt;package version&gt;</c>, without the source-revision suffix.</summary>
     internal static readonly string UserAgent = "OpenAI.Gen/" + PackageVersion();
 
@@ -54,6 +57,14 @@ internal sealed class OpenAIClientSettings
         MaxRetryDelay = Delay(options.MaxRetryDelay, nameof(OpenAIClientOptions.MaxRetryDelay));
         MaxRetryAfter = Delay(options.MaxRetryAfter, nameof(OpenAIClientOptions.MaxRetryAfter));
 
+        if (options.TotalTimeout is { } total && total <= TimeSpan.Zero && total != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), total, "OpenAIClientOptions.TotalTimeout must be positive, or null for none.");
+        }
+
+        MaxResponseBytes = Positive(options.MaxResponseBytes, nameof(OpenAIClientOptions.MaxResponseBytes));
+        MaxEventBytes = Positive(options.MaxEventBytes, nameof(OpenAIClientOptions.MaxEventBytes));
+        TotalTimeout = options.TotalTimeout == System.Threading.Timeout.InfiniteTimeSpan ? null : options.TotalTimeout;
         Timeout = options.Timeout;
         MaxRetries = options.MaxRetries;
         DefaultHeaders = ValidHeaders(options.DefaultHeaders);
@@ -69,6 +80,13 @@ internal sealed class OpenAIClientSettings
     internal string? Project { get; }
 
     internal TimeSpan Timeout { get; }
+
+    /// <summary>The deadline of a whole call, retries included; null for none.</summary>
+    internal TimeSpan? TotalTimeout { get; }
+
+    internal int MaxResponseBytes { get; }
+
+    internal int MaxEventBytes { get; }
 
     internal int MaxRetries { get; }
 
@@ -143,6 +161,9 @@ internal sealed class OpenAIClientSettings
         value >= TimeSpan.Zero && value <= TimeSpan.FromDays(1)
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"OpenAIClientOptions.{name} must be between 0 and 1 day.");
+
+    private static int Positive(int value, string name) =>
+        value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"OpenAIClientOptions.{name} must be positive.");
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 

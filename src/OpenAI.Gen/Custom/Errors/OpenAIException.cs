@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
 
@@ -17,24 +14,31 @@ namespace OpenAI.Gen;
 public partial class OpenAIException : Exception
 {
     private const int ExcerptLength = 200;
+    private const int MaxMessageLength = 2000;
 
     private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
 
     /// <summary>Creates the exception from an HTTP answer (the generated client calls this).</summary>
     public OpenAIException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : base(Describe(message, statusCode, response, headers ?? NoHeaders), innerException)
+        : this(message, statusCode, Bounded(response), headers ?? NoHeaders, innerException, ErrorBody.Parse(Bounded(response)))
+    {
+    }
+
+    // The body is parsed once, whatever its shape, before the base constructor needs the message.
+
+    private OpenAIException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException, ErrorBody error)
+        : base(Describe(message, statusCode, response, headers, error), innerException)
     {
         StatusCode = statusCode;
         Response = response;
-        Headers = headers ?? NoHeaders;
+        Headers = headers;
         RequestId = OpenAIRetryAdvice.Header(Headers, "x-request-id");
         RetryAfter = OpenAIRetryAdvice.RetryAfter(Headers, DateTimeOffset.UtcNow);
         RateLimits = new OpenAIRateLimits(Headers);
-        var error = ParseError(response);
-        ErrorMessage = (string?)error?["message"];
-        ErrorType = (string?)error?["type"];
-        ErrorCode = Scalar(error?["code"]);
-        Param = Scalar(error?["param"]);
+        ErrorMessage = error.Message;
+        ErrorType = error.Type;
+        ErrorCode = error.Code;
+        Param = error.Param;
     }
 
     /// <summary>Creates the exception for a failure without an HTTP answer (<see cref="StatusCode"/> 0).</summary>
@@ -73,38 +77,24 @@ public partial class OpenAIException : Exception
     /// <summary>The <c>x-ratelimit-*</c> headers of the answer (members null where absent).</summary>
     public OpenAIRateLimits RateLimits { get; }
 
-    private static string? Scalar(JToken? token) => token is JValue { Value: not null } value ? value.ToString(CultureInfo.InvariantCulture) : null;
+    /// <summary>The most of a body an exception keeps: 1 MiB of text (the pipeline reads no more of an error answer).</summary>
+    internal const int MaxKeptBody = 1 << 20;
 
-    private static JObject? ParseError(string? body)
+    private static string? Bounded(string? body) =>
+        body == null || body.Length <= MaxKeptBody ? body : body.Substring(0, MaxKeptBody) + "…";
+
+    private static string Describe(string message, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, ErrorBody error)
     {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JToken.Parse(body!) is JObject root ? root["error"] as JObject : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Describe(string message, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers)
-    {
-        var error = ParseError(body);
         var parts = new List<string>();
         var isErrorStatus = statusCode != 0 && (statusCode < 200 || statusCode > 299);
-        if (error != null)
+        if (error.IsKnownShape)
         {
-            parts.Add((string?)error["message"] ?? message);
-            foreach (var key in new[] { "type", "code", "param" })
+            parts.Add(error.Message is { } said ? Shorten(said, MaxMessageLength) : message);
+            foreach (var (key, value) in new[] { ("type", error.Type), ("code", error.Code), ("param", error.Param) })
             {
-                if (Scalar(error[key]) is { } value)
+                if (value != null)
                 {
-                    parts.Add($"{key}: {value}");
+                    parts.Add($"{key}: {Shorten(value, ExcerptLength)}");
                 }
             }
         }
@@ -139,9 +129,13 @@ public partial class OpenAIException : Exception
         return Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? $"HTTP {statusCode} ({(HttpStatusCode)statusCode}): {text}" : $"HTTP {statusCode}: {text}";
     }
 
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "…";
+
     private static string Excerpt(string body)
     {
-        var flat = string.Join(" ", body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length > ExcerptLength ? flat.Substring(0, ExcerptLength) + "…" : flat;
+        // Only the head is looked at: a long body is not split whole to show 200 characters of it.
+        var head = body.Length > ExcerptLength * 4 ? body.Substring(0, ExcerptLength * 4) : body;
+        var flat = string.Join(" ", head.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length > ExcerptLength || head.Length < body.Length ? flat.Substring(0, Math.Min(flat.Length, ExcerptLength)) + "…" : flat;
     }
 }

@@ -17,9 +17,6 @@ namespace OpenAI.Gen;
 internal sealed class StreamEventParser<T> : IDisposable
     where T : class
 {
-    private const string ErrorEventType = "error";
-    private const string MessageEventType = "message";
-
     private readonly ChunkDeserializer _deserializer;
     private readonly HttpResponseMessage _response;
     private readonly CharSegmentReader _text = new();
@@ -41,17 +38,17 @@ internal sealed class StreamEventParser<T> : IDisposable
     /// <summary>Whether <c>data: [DONE]</c> was read; nothing after it is parsed.</summary>
     public bool IsDone { get; private set; }
 
-    /// <summary>The parse callback of the SSE parser: the chunk, or null for an event that carries none.</summary>
+    /// <summary>The chunk an event carries, or null for one that carries none.</summary>
     public T? Parse(string eventType, ReadOnlySpan<byte> data)
     {
         EventNumber++;
-        if (string.Equals(eventType, ErrorEventType, StringComparison.Ordinal))
+        if (string.Equals(eventType, ServerSentEventReader.ErrorType, StringComparison.Ordinal))
         {
             throw ApiError(data, "error event");
         }
 
         // Named events other than errors are not chunks (SSE dispatches them to other listeners).
-        if (!string.Equals(eventType, MessageEventType, StringComparison.Ordinal))
+        if (!string.Equals(eventType, ServerSentEventReader.MessageType, StringComparison.Ordinal))
         {
             return null;
         }
@@ -104,6 +101,11 @@ internal sealed class StreamEventParser<T> : IDisposable
     public OpenAIStreamException ConnectionLost(Exception inner) => new(
         $"The connection was lost after event {EventNumber}, before the stream's end (data: [DONE]): {inner.Message}",
         EventNumber, StatusCode, null, ResponseHeaders.Collect(_response), inner);
+
+    /// <summary>The exception for a line or an event's data longer than <paramref name="limit"/> bytes.</summary>
+    public OpenAIStreamException EventTooLarge(int limit) => new(
+        $"Event {EventNumber + 1} of the stream exceeds OpenAIClientOptions.MaxEventBytes ({limit} bytes): a line or an event's data that long is not read.",
+        EventNumber + 1, StatusCode, null, ResponseHeaders.Collect(_response), null);
 
     /// <summary>The exception for a body that ended before any event: nothing was streamed at all.</summary>
     public OpenAIStreamException NoEvent() => new(
@@ -161,7 +163,7 @@ internal sealed class StreamEventParser<T> : IDisposable
     {
         try
         {
-            return JToken.Parse(Utf8(data)) is JObject { } o && o["error"] is JObject;
+            return JToken.Parse(Utf8(data)) is JObject { } o && o["error"] is JObject or JValue { Type: JTokenType.String };
         }
         catch (JsonException)
         {

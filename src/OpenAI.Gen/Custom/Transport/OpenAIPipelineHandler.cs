@@ -22,8 +22,6 @@ namespace OpenAI.Gen;
 /// </summary>
 internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 {
-    private const int CopyBufferSize = 81920;
-    private const int MaxPresizedBody = 1 << 20;
 
     private static readonly ResiliencePropertyKey<OpenAIPipelineCall> CallKey = new("OpenAI.Gen.Call");
 
@@ -71,8 +69,12 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             throw new OpenAIException(OpenAIClientSettings.MissingApiKeyMessage, null);
         }
 
-        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request, unsent).ConfigureAwait(false), cancellationToken);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // The whole call's deadline, when there is one, ends attempts and waits alike, and is reported as a timeout.
+        using var deadline = _settings.TotalTimeout != null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        deadline?.CancelAfter(_settings.TotalTimeout!.Value);
+        var token = deadline?.Token ?? cancellationToken;
+        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request, unsent).ConfigureAwait(false), token);
+        var context = ResilienceContextPool.Shared.Get(token);
         Outcome<HttpResponseMessage> outcome;
         try
         {
@@ -115,6 +117,14 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 
         var target = call.Template.Target;
         OpenAILog.GaveUp(_settings.Logger, target, call.Attempts, Reason(outcome));
+        if (deadline?.IsCancellationRequested == true)
+        {
+            throw new OpenAITimeoutException(
+                $"{target} timed out after {call.Attempts} attempt(s): no complete answer within {OpenAIClientSettings.Format(_settings.TotalTimeout!.Value)} (OpenAIClientOptions.TotalTimeout)",
+                _settings.TotalTimeout!.Value,
+                error);
+        }
+
         switch (error)
         {
             case OpenAITimeoutException timeout:
@@ -157,6 +167,16 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             || (mediaType?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false);
     }
 
+    // Not retried (only transport failures and timeouts are): the same request would bring the same answer.
+    private OpenAIException TooLarge(HttpResponseMessage response, string what)
+    {
+        var error = new OpenAIException(
+            $"The answer is larger than OpenAIClientOptions.MaxResponseBytes ({_settings.MaxResponseBytes} bytes): {what}; it was not read.",
+            (int)response.StatusCode, null, ResponseHeaders.Collect(response), null);
+        response.Dispose();
+        return error;
+    }
+
     private static HttpContent WithHeadersOf(HttpContent source, HttpContent target)
     {
         foreach (var header in source.Headers)
@@ -190,7 +210,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         }
 
         // Not disposed: the answer refers to it, and its content is a plain byte array (or the caller's own request).
-        var request = call.Template.CreateAttempt(_settings);
+        var request = call.Template.CreateAttempt(_settings, attempt - 1);
         var started = Stopwatch.GetTimestamp();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
         if (_settings.Timeout != Timeout.InfiniteTimeSpan)
@@ -251,14 +271,25 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
             return;
         }
 
-        // Sized from Content-Length when there is one (capped: the header is the server's word, not a promise).
-        var buffer = new MemoryStream(content.Headers.ContentLength is > 0 and var length ? (int)Math.Min(length, MaxPresizedBody) : 0);
-        using (var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false))
+        // An error answer is kept to its first MiB (all a message needs); a JSON answer must fit MaxResponseBytes whole.
+        var limit = response.IsSuccessStatusCode ? _settings.MaxResponseBytes : Math.Min(_settings.MaxResponseBytes, OpenAIException.MaxKeptBody);
+        if (response.IsSuccessStatusCode && content.Headers.ContentLength > limit)
         {
-            await stream.CopyToAsync(buffer, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+            throw TooLarge(response, $"its Content-Length is {content.Headers.ContentLength} bytes");
         }
 
-        response.Content = WithHeadersOf(content, new BufferedBodyContent(buffer.GetBuffer(), (int)buffer.Length));
+        (byte[] Bytes, bool Complete) body;
+        using (var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false))
+        {
+            body = await WholeBody.ReadAsync(stream, content.Headers.ContentLength, limit, keepHead: !response.IsSuccessStatusCode, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!body.Complete && response.IsSuccessStatusCode)
+        {
+            throw TooLarge(response, "its body is longer");
+        }
+
+        response.Content = WithHeadersOf(content, new BufferedBodyContent(body.Bytes, body.Bytes.Length));
         content.Dispose();
     }
 }

@@ -47,11 +47,13 @@ internal sealed class OpenAIRequestTemplate
     /// The request of the next attempt, with the configured headers (the caller's own headers win over them): the
     /// unsent original itself for the first attempt, a copy for any other.
     /// </summary>
-    internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings)
+    internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings, int retries)
     {
         var request = _unsent ? _original : Copy();
         _unsent = false;
         AddIfAbsent(request, settings);
+        request.Headers.Remove(OpenAIClientSettings.RetryCountHeader);
+        request.Headers.TryAddWithoutValidation(OpenAIClientSettings.RetryCountHeader, retries.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return request;
     }
 

@@ -49,24 +49,43 @@ internal static class UnionJson
         reader.DateParseHandling = DateParseHandling.None;
         try
         {
-            while (true)
+            NextItem(reader);
+            ReadItemsFromCurrent(reader, readItem);
+        }
+        finally
+        {
+            reader.DateParseHandling = dateParseHandling;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadItems"/>, for a reader already on the first item (or the end) of the array: a caller that
+    /// looked at the first item, having moved there with <see cref="NextItem"/> under <see cref="DateParseHandling.None"/>.
+    /// </summary>
+    public static void ReadItemsFromCurrent(JsonReader reader, Action<JsonReader> readItem)
+    {
+        var dateParseHandling = reader.DateParseHandling;
+        reader.DateParseHandling = DateParseHandling.None;
+        try
+        {
+            while (reader.TokenType != JsonToken.EndArray)
             {
-                if (!reader.Read())
-                {
-                    throw new JsonSerializationException($"The JSON ends inside the array at '{PathOf(reader)}'.");
-                }
-
-                if (reader.TokenType == JsonToken.EndArray)
-                {
-                    return;
-                }
-
                 readItem(reader);
+                NextItem(reader);
             }
         }
         finally
         {
             reader.DateParseHandling = dateParseHandling;
+        }
+    }
+
+    /// <summary>Moves to the next item of the array the reader is in (or its end).</summary>
+    public static void NextItem(JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonSerializationException($"The JSON ends inside the array at '{PathOf(reader)}'.");
         }
     }
 
