@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Net.ServerSentEvents;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -94,7 +94,7 @@ public sealed class ConformanceRunner
             return check;
         }
 
-        var values = plan.Streamed ? Events(check, answer) : Whole(check, answer);
+        var values = plan.Streamed ? await EventsAsync(check, answer, cancellationToken).ConfigureAwait(false) : Whole(check, answer);
         if (values == null)
         {
             return check;
@@ -111,7 +111,7 @@ public sealed class ConformanceRunner
     }
 
     /// <summary>The chunks of a streamed answer, or null (the check failed) when it carries no readable events.</summary>
-    private static List<JToken>? Events(ConformanceCheck check, CapturedAnswer answer)
+    private static async Task<List<JToken>?> EventsAsync(ConformanceCheck check, CapturedAnswer answer, CancellationToken cancellationToken)
     {
         if (IsJson(answer.MediaType))
         {
@@ -126,9 +126,12 @@ public sealed class ConformanceRunner
 
         var values = new List<JToken>();
         var done = false;
-        foreach (var item in SseParser.Create(new MemoryStream(answer.Body)).Enumerate())
+        // The client's own event-stream reader (WHATWG rules); the body is whole already, so no size limit applies.
+        using var events = new ServerSentEventReader(new MemoryStream(answer.Body), Math.Max(answer.Body.Length, 1), () => new InvalidDataException("unreachable: the limit is the body's length"));
+        while (await events.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (item.Data == "[DONE]")
+            var data = Encoding.UTF8.GetString(events.Data.ToArray());
+            if (data == "[DONE]")
             {
                 done = true;
                 break;
@@ -136,12 +139,12 @@ public sealed class ConformanceRunner
 
             try
             {
-                values.Add(LenientJson.ParseStrict(item.Data));
+                values.Add(LenientJson.ParseStrict(data));
             }
             catch (JsonReaderException e)
             {
                 check.Chunks = values.Count;
-                check.Fail($"event {values.Count + 1} is not JSON ({e.Message}): {Snippet(item.Data)}");
+                check.Fail($"event {values.Count + 1} is not JSON ({e.Message}): {Snippet(data)}");
                 return null;
             }
         }
@@ -241,14 +244,34 @@ public sealed class ConformanceRunner
             return;
         }
 
-        if (error.ErrorMessage == null)
+        // This client reads other error shapes leniently; OpenAI's is {"error": {"message", "type", "param", "code"}}.
+        if (ErrorShape(answer.Text) is { } departure)
         {
-            check.Depart(new ConformanceDeparture("ErrorBody", "$.error.message", "missing: the body is not an error object this client reads a message from: " + Snippet(answer.Text)));
+            check.Depart(departure);
         }
-        else
+
+        check.Reason = $"HTTP {answer.StatusCode}: {OneLine(error.ErrorMessage ?? error.Message)}";
+    }
+
+    private static ConformanceDeparture? ErrorShape(string text)
+    {
+        JToken body;
+        try
         {
-            check.Reason = $"HTTP {answer.StatusCode}: {OneLine(error.ErrorMessage)}";
+            body = LenientJson.ParseStrict(text);
         }
+        catch (JsonReaderException)
+        {
+            return new ConformanceDeparture("ErrorBody", "$", "not JSON, where an error object is expected: " + Snippet(text));
+        }
+
+        return body["error"] switch
+        {
+            null => new ConformanceDeparture("ErrorBody", "$.error", "missing: the body is not an OpenAI error object: " + Snippet(text)),
+            JObject error when error["message"]?.Type != JTokenType.String => new ConformanceDeparture("ErrorBody", "$.error.message", "missing (a string is expected)"),
+            JObject => null,
+            var other => new ConformanceDeparture("ErrorBody", "$.error", $"expected an object (message, type, param, code), found {other.Type.ToString().ToLowerInvariant()}"),
+        };
     }
 
     private static string ErrorSummary(CapturedAnswer answer)
