@@ -204,34 +204,11 @@ public class UnionTypingTests
     [Test]
     public void One_name_for_two_locations_is_one_type_unless_the_shapes_differ()
     {
+        const string StringOrStrings = "oneOf:\n  - type: string\n  - type: array\n    items:\n      type: string";
+        var schemas = string.Join("\n", new[] { ("A", StringOrStrings), ("B", StringOrStrings), ("C", "oneOf:\n  - type: string\n  - type: integer") }
+            .Select(s => $"{s.Item1}:\n  type: object\n  properties:\n    stop:\n{Indent(s.Item2, 6)}"));
         var result = SpecText.Normalize(
-            SpecText.WithSchemas("""
-                A:
-                  type: object
-                  properties:
-                    stop:
-                      oneOf:
-                        - type: string
-                        - type: array
-                          items:
-                            type: string
-                B:
-                  type: object
-                  properties:
-                    stop:
-                      oneOf:
-                        - type: string
-                        - type: array
-                          items:
-                            type: string
-                C:
-                  type: object
-                  properties:
-                    stop:
-                      oneOf:
-                        - type: string
-                        - type: integer
-                """, "3.0.0"),
+            SpecText.WithSchemas(schemas, "3.0.0"),
             new Dictionary<string, string[]> { ["Stops"] = new[] { "A.stop", "B.stop", "C.stop" } });
 
         Assert.Multiple(() =>

@@ -33,22 +33,34 @@ internal class UnionConverter<TUnion> : JsonConverter
             return null;
         }
 
-        var candidates = Enumerable.Range(0, _layout.Variants.Count).Where(i => _layout.Variants[i].Shape.Accepts(reader.TokenType)).ToList();
-        if (candidates.Count == 0)
+        // Most unions take each token with one member: that one is read without looking further.
+        var first = -1;
+        var count = 0;
+        for (var i = 0; i < _layout.Variants.Count; i++)
+        {
+            if (_layout.Variants[i].Shape.Accepts(reader.TokenType))
+            {
+                first = first < 0 ? i : first;
+                count++;
+            }
+        }
+
+        if (count == 0)
         {
             throw UnionJson.Mismatch(reader, _layout.Expected);
         }
 
-        if (candidates.Count == 1)
+        if (count == 1)
         {
-            return Read(candidates[0], reader, serializer);
+            return Read(first, reader, serializer);
         }
 
+        var candidates = Enumerable.Range(0, _layout.Variants.Count).Where(i => _layout.Variants[i].Shape.Accepts(reader.TokenType)).ToList();
         return reader.TokenType switch
         {
             JsonToken.StartArray => ReadArray(reader, serializer, candidates),
             JsonToken.StartObject => ReadObject(reader, serializer, candidates),
-            _ => Read(candidates[0], reader, serializer),
+            _ => Read(first, reader, serializer),
         };
     }
 

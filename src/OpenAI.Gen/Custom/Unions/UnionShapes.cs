@@ -10,19 +10,28 @@ namespace OpenAI.Gen;
 internal static class UnionShapes
 {
     /// <summary>A JSON string, as a <see cref="string"/>.</summary>
-    public static UnionShape<string> String { get; } = new StringShape();
+    public static UnionShape<string> String { get; } = new PrimitiveShape<string>(
+        "a string", "strings", t => t == JsonToken.String, (r, what) => UnionJson.ReadString(r, what), (w, v) => w.WriteValue(v));
 
     /// <summary>A JSON integer that fits an <see cref="int"/> (token IDs do).</summary>
-    public static UnionShape<int> Int32 { get; } = new Int32Shape();
+    public static UnionShape<int> Int32 { get; } = new PrimitiveShape<int>(
+        "an integer", "integers", t => t == JsonToken.Integer, (r, what) => UnionJson.ReadInt32(r, what), (w, v) => w.WriteValue(v));
 
     /// <summary>A JSON integer, as a <see cref="long"/>.</summary>
-    public static UnionShape<long> Int64 { get; } = new Int64Shape();
+    public static UnionShape<long> Int64 { get; } = new PrimitiveShape<long>(
+        "an integer", "integers", t => t == JsonToken.Integer,
+        (r, what) => r.TokenType == JsonToken.Integer && r.Value is long or int ? Convert.ToInt64(r.Value, CultureInfo.InvariantCulture) : throw UnionJson.Mismatch(r, what),
+        (w, v) => w.WriteValue(v));
 
     /// <summary>A JSON number, as a <see cref="double"/>.</summary>
-    public static UnionShape<double> Double { get; } = new DoubleShape();
+    public static UnionShape<double> Double { get; } = new PrimitiveShape<double>(
+        "a number", "numbers", t => t is JsonToken.Integer or JsonToken.Float,
+        (r, what) => r.TokenType is JsonToken.Integer or JsonToken.Float && r.Value is IConvertible number ? number.ToDouble(CultureInfo.InvariantCulture) : throw UnionJson.Mismatch(r, what),
+        (w, v) => w.WriteValue(v));
 
     /// <summary>A JSON <c>true</c> or <c>false</c>.</summary>
-    public static UnionShape<bool> Boolean { get; } = new BooleanShape();
+    public static UnionShape<bool> Boolean { get; } = new PrimitiveShape<bool>(
+        "true or false", "booleans", t => t == JsonToken.Boolean, (r, what) => r.TokenType == JsonToken.Boolean ? (bool)r.Value! : throw UnionJson.Mismatch(r, what), (w, v) => w.WriteValue(v));
 
     /// <summary>A value of a generated type (an object, or an open enum's string), read and written by the serializer.</summary>
     /// <param name="token">The token the value starts with.</param>
@@ -34,76 +43,32 @@ internal static class UnionShapes
     public static UnionShape<IReadOnlyList<T>> Array<T>(UnionShape<T> item)
         where T : notnull => new ArrayShape<T>(item);
 
-    private sealed class StringShape : UnionShape<string>
+    // A JSON primitive read and written as it stands; the description is what an error says was expected.
+    private sealed class PrimitiveShape<T> : UnionShape<T>
+        where T : notnull
     {
-        public override string Description => "a string";
+        private readonly Func<JsonToken, bool> _accepts;
+        private readonly Func<JsonReader, string, T> _read;
+        private readonly Action<JsonWriter, T> _write;
 
-        public override string Plural => "strings";
+        public PrimitiveShape(string description, string plural, Func<JsonToken, bool> accepts, Func<JsonReader, string, T> read, Action<JsonWriter, T> write)
+        {
+            Description = description;
+            Plural = plural;
+            _accepts = accepts;
+            _read = read;
+            _write = write;
+        }
 
-        public override bool Accepts(JsonToken token) => token == JsonToken.String;
+        public override string Description { get; }
 
-        public override string Read(JsonReader reader, JsonSerializer serializer) => UnionJson.ReadString(reader, Description);
+        public override string Plural { get; }
 
-        public override void Write(JsonWriter writer, string value, JsonSerializer serializer) => writer.WriteValue(value);
-    }
+        public override bool Accepts(JsonToken token) => _accepts(token);
 
-    private sealed class Int32Shape : UnionShape<int>
-    {
-        public override string Description => "an integer";
+        public override T Read(JsonReader reader, JsonSerializer serializer) => _read(reader, Description);
 
-        public override string Plural => "integers";
-
-        public override bool Accepts(JsonToken token) => token == JsonToken.Integer;
-
-        public override int Read(JsonReader reader, JsonSerializer serializer) => UnionJson.ReadInt32(reader, Description);
-
-        public override void Write(JsonWriter writer, int value, JsonSerializer serializer) => writer.WriteValue(value);
-    }
-
-    private sealed class Int64Shape : UnionShape<long>
-    {
-        public override string Description => "an integer";
-
-        public override string Plural => "integers";
-
-        public override bool Accepts(JsonToken token) => token == JsonToken.Integer;
-
-        public override long Read(JsonReader reader, JsonSerializer serializer) =>
-            reader.TokenType == JsonToken.Integer && reader.Value is long or int
-                ? Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture)
-                : throw UnionJson.Mismatch(reader, Description);
-
-        public override void Write(JsonWriter writer, long value, JsonSerializer serializer) => writer.WriteValue(value);
-    }
-
-    private sealed class DoubleShape : UnionShape<double>
-    {
-        public override string Description => "a number";
-
-        public override string Plural => "numbers";
-
-        public override bool Accepts(JsonToken token) => token is JsonToken.Integer or JsonToken.Float;
-
-        public override double Read(JsonReader reader, JsonSerializer serializer) =>
-            Accepts(reader.TokenType) && reader.Value is IConvertible number
-                ? number.ToDouble(CultureInfo.InvariantCulture)
-                : throw UnionJson.Mismatch(reader, Description);
-
-        public override void Write(JsonWriter writer, double value, JsonSerializer serializer) => writer.WriteValue(value);
-    }
-
-    private sealed class BooleanShape : UnionShape<bool>
-    {
-        public override string Description => "true or false";
-
-        public override string Plural => "booleans";
-
-        public override bool Accepts(JsonToken token) => token == JsonToken.Boolean;
-
-        public override bool Read(JsonReader reader, JsonSerializer serializer) =>
-            reader.TokenType == JsonToken.Boolean ? (bool)reader.Value! : throw UnionJson.Mismatch(reader, Description);
-
-        public override void Write(JsonWriter writer, bool value, JsonSerializer serializer) => writer.WriteValue(value);
+        public override void Write(JsonWriter writer, T value, JsonSerializer serializer) => _write(writer, value);
     }
 
     private sealed class SerializedShape<T> : UnionShape<T>
