@@ -134,7 +134,7 @@ public sealed partial class SpecNormalizer
     {
         if (SchemaReferences.Target(b) is { } target)
         {
-            return _schemas[target] is JObject named ? NamedShapeOf(target, named) : null;
+            return _schemas[target] is JObject named ? NamedShapeOf(target, named, hoists) : null;
         }
 
         if (b["$ref"] != null || Branches(b) != null)
@@ -179,7 +179,7 @@ public sealed partial class SpecNormalizer
         return (string?)b["type"] == "object" || b["additionalProperties"] != null ? (new UnionShape("json"), null) : null;
     }
 
-    private (UnionShape Shape, JObject? Object)? NamedShapeOf(string name, JObject named)
+    private (UnionShape Shape, JObject? Object)? NamedShapeOf(string name, JObject named, List<(string Name, JObject Schema)> hoists)
     {
         if (named["x-oaiGen-enum"] != null || IsStringEnum(named))
         {
@@ -192,9 +192,17 @@ public sealed partial class SpecNormalizer
             return IsStringUnion(named) ? (new UnionShape("string"), null) : null;
         }
 
-        if (named["x-oaiGen-union"] != null || named["x-oaiGen-raw"] != null || (string?)named["type"] == "array")
+        if (named["x-oaiGen-union"] != null || named["x-oaiGen-raw"] != null)
         {
             return null;
+        }
+
+        // A named array is read as the array it names (the union holds its items as a list).
+        if ((string?)named["type"] == "array")
+        {
+            return named["items"] is JObject items && ShapeOf(items, name + "Item", hoists) is { } item && item.Shape.Kind != "json"
+                ? (new UnionShape("array", Item: item.Shape), null)
+                : null;
         }
 
         if (named["properties"] != null || named["allOf"] != null || named["discriminator"] != null || (string?)named["type"] == "object")

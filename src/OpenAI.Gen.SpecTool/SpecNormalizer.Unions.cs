@@ -151,8 +151,11 @@ public sealed partial class SpecNormalizer
     // The members of a union whose every member is a string (references to named string schemas followed), or null.
     private List<JObject>? StringBranches(JObject schema)
     {
+        // A named string enum already made an open enum (the members pass runs in name order) is its values again.
         var branches = Branches(schema)!.OfType<JObject>()
-            .Select(b => SchemaReferences.Target(b) is { } t && _schemas[t] is JObject named && Branches(named) == null ? named : b)
+            .Select(b => SchemaReferences.Target(b) is { } t && _schemas[t] is JObject named && Branches(named) == null
+                ? named["x-oaiGen-enum"] is JArray values ? new JObject { ["type"] = "string", ["enum"] = values.DeepClone() } : named
+                : b)
             .ToList();
         return branches.Count > 0 && branches.All(b => (string?)b["type"] == "string" && b["$ref"] == null && b["allOf"] == null) ? branches : null;
     }

@@ -219,5 +219,39 @@ public class UnionTypingTests
         });
     }
 
+    [Test]
+    public void A_named_array_member_is_read_as_its_items_and_a_named_enum_member_keeps_a_string_union_a_string()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas(Part + """
+
+            AModels:
+              type: string
+              enum: [m1, m2]
+            PartList:
+              type: array
+              items:
+                $ref: '#/components/schemas/Part'
+            Req2:
+              type: object
+              properties:
+                content:
+                  oneOf:
+                    - type: string
+                    - $ref: '#/components/schemas/PartList'
+                model:
+                  anyOf:
+                    - type: string
+                    - $ref: '#/components/schemas/AModels'
+            """, "3.0.0"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Unions["Req2Content"].Shape, Is.EqualTo("string | Part[]"));
+            Assert.That(result.Schema("Req2")["properties"]!["model"]!["type"]?.ToString(), Is.EqualTo("string"), "AModels was an open enum before Req2's turn");
+            Assert.That(result.KnownValues["Req2.model"], Is.EqualTo(new[] { "m1", "m2" }));
+            Assert.That(result.Warnings, Is.Empty);
+        });
+    }
+
     private static string Indent(string text, int spaces) => string.Join("\n", text.Split('\n').Select(l => new string(' ', spaces) + l));
 }
