@@ -90,7 +90,9 @@ public sealed class ConformanceRunner
 
         if (answer.StatusCode is < 200 or >= 300)
         {
-            check.Fail($"HTTP {answer.StatusCode}: {ErrorSummary(answer)}");
+            // The error's message as this client reads it, or how the body starts.
+            var error = await ClientReplay.ReadAsync(plan, answer, Array.Empty<JToken>(), _options.Validation, cancellationToken).ConfigureAwait(false) as OpenAIException;
+            check.Fail($"HTTP {answer.StatusCode}: {(error?.ErrorMessage is { } message ? OneLine(message) : Snippet(answer.Text))}");
             return check;
         }
 
@@ -272,23 +274,6 @@ public sealed class ConformanceRunner
             JObject => null,
             var other => new ConformanceDeparture("ErrorBody", "$.error", $"expected an object (message, type, param, code), found {other.Type.ToString().ToLowerInvariant()}"),
         };
-    }
-
-    private static string ErrorSummary(CapturedAnswer answer)
-    {
-        try
-        {
-            if (LenientJson.ParseStrict(answer.Text)["error"] is { } error)
-            {
-                return OneLine((string?)(error.Type == JTokenType.Object ? error["message"] : error) ?? error.ToString(Formatting.None));
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidCastException or ArgumentException)
-        {
-            // Not an error object: the text itself says what it is.
-        }
-
-        return Snippet(answer.Text);
     }
 
     private static bool IsJson(string? mediaType) =>

@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -67,10 +65,7 @@ public class ConformanceCommandTests
     [Test]
     public async Task A_server_that_is_down_exits_1_and_only_limits_to_the_operation_asked()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Find();
 
         var (exit, output, _) = await Run(new ConformanceCommand(), new[] { "--base-url", $"http://127.0.0.1:{port}/v1", "--only", "createCompletion", "--timeout", "5" }, new StringWriter());
 

@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -59,7 +57,7 @@ public sealed class PrismServer : IDisposable
             Assert.Ignore(reason);
         }
 
-        var port = FreePort();
+        var port = FreePort.Find();
         var start = new ProcessStartInfo(prism)
         {
             RedirectStandardOutput = true,
@@ -124,14 +122,5 @@ public sealed class PrismServer : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
