@@ -283,22 +283,22 @@ internal static class ChatRequestBuilder
             throw new NotSupportedException("ChatOptions.ContinuationToken: chat completions have no background responses to continue.");
         }
 
-        if (options.Temperature is { } temperature && !request.ShouldSerializeTemperature())
+        if (options.Temperature is { } temperature && !OpenAIJson.IsSet(request, nameof(request.Temperature)))
         {
             request.Temperature = Widen(temperature, "ChatOptions.Temperature");
         }
 
-        if (options.TopP is { } topP && !request.ShouldSerializeTopP())
+        if (options.TopP is { } topP && !OpenAIJson.IsSet(request, nameof(request.TopP)))
         {
             request.TopP = Widen(topP, "ChatOptions.TopP");
         }
 
-        if (options.FrequencyPenalty is { } frequencyPenalty && !request.ShouldSerializeFrequencyPenalty())
+        if (options.FrequencyPenalty is { } frequencyPenalty && !OpenAIJson.IsSet(request, nameof(request.FrequencyPenalty)))
         {
             request.FrequencyPenalty = Widen(frequencyPenalty, "ChatOptions.FrequencyPenalty");
         }
 
-        if (options.PresencePenalty is { } presencePenalty && !request.ShouldSerializePresencePenalty())
+        if (options.PresencePenalty is { } presencePenalty && !OpenAIJson.IsSet(request, nameof(request.PresencePenalty)))
         {
             request.PresencePenalty = Widen(presencePenalty, "ChatOptions.PresencePenalty");
         }
@@ -311,17 +311,17 @@ internal static class ChatRequestBuilder
             ExtraMembers.SetUnlessPresent(request, ExtraMembers.IsTyped(MaxCompletionTokens) ? MaxCompletionTokens : MaxTokens, maxTokens, "ChatOptions.MaxOutputTokens");
         }
 
-        if (options.Seed is { } seed && !request.ShouldSerializeSeed())
+        if (options.Seed is { } seed && !OpenAIJson.IsSet(request, nameof(request.Seed)))
         {
             request.Seed = seed;
         }
 
-        if (options.StopSequences is { Count: > 0 } stop && !request.ShouldSerializeStop())
+        if (options.StopSequences is { Count: > 0 } stop && !OpenAIJson.IsSet(request, nameof(request.Stop)))
         {
             request.Stop = StopSequences.FromList(stop);
         }
 
-        if (options.ResponseFormat is { } format && !request.ShouldSerializeResponseFormat())
+        if (options.ResponseFormat is { } format && !OpenAIJson.IsSet(request, nameof(request.ResponseFormat)))
         {
             request.ResponseFormat = ResponseFormat(format);
         }
@@ -365,7 +365,7 @@ internal static class ChatRequestBuilder
             return;
         }
 
-        if (options.ToolMode is { } mode && !request.ShouldSerializeToolChoice())
+        if (options.ToolMode is { } mode && !OpenAIJson.IsSet(request, nameof(request.ToolChoice)))
         {
             request.ToolChoice = mode switch
             {

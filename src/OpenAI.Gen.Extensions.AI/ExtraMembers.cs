@@ -15,13 +15,12 @@ namespace OpenAI.Gen.Extensions.AI;
 /// </summary>
 internal static class ExtraMembers
 {
-
-    // JSON name → the typed member and the check of whether it is set (null for the always-written required ones).
-    private static readonly Dictionary<string, (PropertyInfo Property, MethodInfo? IsSet)> Members =
+    // JSON name → the typed member.
+    private static readonly Dictionary<string, PropertyInfo> Members =
         typeof(CreateChatCompletionRequest).GetProperties()
             .Select(p => (Property: p, Json: p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName))
             .Where(m => m.Json != null)
-            .ToDictionary(m => m.Json!, m => (m.Property, (MethodInfo?)typeof(CreateChatCompletionRequest).GetMethod("ShouldSerialize" + m.Property.Name, Type.EmptyTypes)), StringComparer.Ordinal);
+            .ToDictionary(m => m.Json!, m => m.Property, StringComparer.Ordinal);
 
     public static void Apply(CreateChatCompletionRequest request, AdditionalPropertiesDictionary? extra)
     {
@@ -37,7 +36,7 @@ internal static class ExtraMembers
     /// <summary>Whether the request has the member named <paramref name="name"/>, typed or extra.</summary>
     public static bool IsPresent(CreateChatCompletionRequest request, string name) =>
         request.AdditionalProperties.ContainsKey(name)
-        || (Members.TryGetValue(name, out var member) && (member.IsSet == null || (bool)member.IsSet.Invoke(request, null)!));
+        || (Members.TryGetValue(name, out var member) && OpenAIJson.IsSet(request, member.Name));
 
     /// <summary>
     /// Sets the request member named <paramref name="name"/> (typed when the spec in use types it, extra otherwise)
@@ -51,9 +50,7 @@ internal static class ExtraMembers
             return;
         }
 
-        var typed = Members.TryGetValue(name, out var member);
-
-        if (!typed)
+        if (!Members.TryGetValue(name, out var member))
         {
             request.AdditionalProperties[name] = JsonBridge.ToToken(value);
             return;
@@ -61,7 +58,7 @@ internal static class ExtraMembers
 
         try
         {
-            member.Property.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.Property.PropertyType));
+            member.SetValue(request, OpenAIJson.Default.FromToken(JsonBridge.ToToken(value), member.PropertyType));
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
         {

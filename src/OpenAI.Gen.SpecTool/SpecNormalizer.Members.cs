@@ -19,6 +19,17 @@ public sealed partial class SpecNormalizer
         }
     }
 
+    // The items of an array of numbers, integers or booleans may be null: the API answers an echoed prompt's first token
+    // with token_logprobs [null, -5.23], and a list of a non-nullable value type could not hold that null.
+    private static void NullableScalarItems(JObject s)
+    {
+        if ((string?)s["type"] == "array" && s["items"] is JObject items && (string?)items["type"] is "number" or "integer" or "boolean"
+            && items["enum"] == null)
+        {
+            items["nullable"] = true;
+        }
+    }
+
     private void ProcessNamed(string name, JObject schema)
     {
         if (schema["x-oaiGen-union"] != null || schema["x-oaiGen-enum"] != null || _hoistedVariants.Contains(name))

@@ -59,6 +59,7 @@ public sealed partial class SpecNormalizer
         var is31 = (string?)doc["openapi"] is { } version && version.StartsWith("3.1", StringComparison.Ordinal);
         SchemaWalker.VisitAll(doc, Downgrade);
         SchemaWalker.VisitAll(doc, WidenUnixTimes);
+        SchemaWalker.VisitAll(doc, NullableScalarItems);
         if (is31)
         {
             doc["openapi"] = "3.0.3";

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -14,7 +15,11 @@ public sealed class FakeClient : OpenAIClient
     }
 
     /// <inheritdoc />
-    public override Task<CreateChatCompletionResponse> CreateChatCompletionAsync(CreateChatCompletionRequest body, CancellationToken cancellationToken) =>
+    public override Task<CreateChatCompletionResponse> CreateChatCompletionAsync(CreateChatCompletionRequest body, CancellationToken cancellationToken = default) =>
         Task.FromResult(JsonConvert.DeserializeObject<CreateChatCompletionResponse>(
             "{\"id\":\"fake-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[]}")!);
+
+    /// <inheritdoc />
+    public override async Task<OpenAIResponse<CreateChatCompletionResponse>> CreateChatCompletionWithResponseAsync(CreateChatCompletionRequest body, CancellationToken cancellationToken = default) =>
+        new(await CreateChatCompletionAsync(body, cancellationToken), 200, new Dictionary<string, IEnumerable<string>> { ["x-request-id"] = new[] { "req_fake" } });
 }

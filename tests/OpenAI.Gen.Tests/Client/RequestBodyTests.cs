@@ -46,7 +46,7 @@ public class RequestBodyTests
     [TestCaseSource(nameof(RequestExamples))]
     public void The_client_resolver_writes_the_members_the_default_resolver_writes(Type type, string example)
     {
-        // The client's resolver only calls the generated ShouldSerializeX without boxing; explicit nulls stay, unset stays out.
+        // The client's resolver only reads the generated XSpecified flags without boxing; explicit nulls stay, unset stays out.
         var typed = JsonConvert.DeserializeObject(example, type, Settings)!;
         type.GetProperty("User")?.SetValue(typed, null);
         var plain = new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
@@ -93,22 +93,5 @@ public class RequestBodyTests
         {
             JsonConvert.DefaultSettings = previous;
         }
-    }
-
-    [Test]
-    public async Task A_changed_BaseUrl_is_used_by_the_next_call()
-    {
-        var handler = new MockHttpMessageHandler();
-        var answer = SpecExamples.Response("/chat/completions", "Default");
-        handler.Expect(HttpMethod.Post, "https://first.example/v1/chat/completions").Respond("application/json", answer);
-        handler.Expect(HttpMethod.Post, "https://second.example/api/chat/completions").Respond("application/json", answer);
-        var client = new OpenAIClient(handler.ToHttpClient(), "sk-test-key") { BaseUrl = "https://first.example/v1" };
-        var request = new CreateChatCompletionRequest { Model = "gpt-4o", Messages = { ChatMessage.User("Hi") } };
-
-        await client.CreateChatCompletionAsync(request, CancellationToken.None);
-        client.BaseUrl = "https://second.example/api/";
-        await client.CreateChatCompletionAsync(request, CancellationToken.None);
-
-        handler.VerifyNoOutstandingExpectation();
     }
 }

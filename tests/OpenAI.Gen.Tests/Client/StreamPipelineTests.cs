@@ -9,7 +9,7 @@ using NUnit.Framework;
 namespace OpenAI.Gen.Tests.Client;
 
 /// <summary>
-/// The pipeline as a streaming operation uses it: <c>_httpClient.SendAsync(request, ResponseHeadersRead, ct)</c>, then
+/// The pipeline as a streaming operation uses it: <c>OpenAIPipeline.SendAsync(request, ct)</c>, then
 /// the body read piece by piece.
 /// </summary>
 public class StreamPipelineTests : LoopbackTest
@@ -22,7 +22,7 @@ public class StreamPipelineTests : LoopbackTest
         var release = new TaskCompletionSource();
         Server.Script(ScriptedServer.EventStream(FirstEvent, release.Task, "data: {\"n\":2}\n\ndata: [DONE]\n\n"));
 
-        using var response = await Pipeline().SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Pipeline().SendAsync(StreamRequest(), CancellationToken.None);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await reader.ReadLineAsync();
         release.SetResult();
@@ -43,7 +43,7 @@ public class StreamPipelineTests : LoopbackTest
         var release = new TaskCompletionSource();
         Server.Script(ScriptedServer.EventStream(FirstEvent, release.Task, "data: [DONE]\n\n", contentType: "text/plain"));
 
-        using var response = await Pipeline().SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Pipeline().SendAsync(StreamRequest(), CancellationToken.None);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await reader.ReadLineAsync();
         release.SetResult();
@@ -57,7 +57,7 @@ public class StreamPipelineTests : LoopbackTest
         var release = new TaskCompletionSource();
         Server.Script(ScriptedServer.EventStream(FirstEvent, release.Task, rest: null), ScriptedServer.Json(200, "{}"));
 
-        using var response = await Pipeline().SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Pipeline().SendAsync(StreamRequest(), CancellationToken.None);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         await reader.ReadLineAsync();
         release.SetResult();
@@ -77,7 +77,7 @@ public class StreamPipelineTests : LoopbackTest
         var never = new TaskCompletionSource();
         Server.Script(ScriptedServer.EventStream(FirstEvent, never.Task, "late"));
 
-        using var response = await Pipeline(o => o.Timeout = TimeSpan.FromMilliseconds(500)).SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Pipeline(o => o.Timeout = TimeSpan.FromMilliseconds(500)).SendAsync(StreamRequest(), CancellationToken.None);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await reader.ReadLineAsync();
 
@@ -98,7 +98,7 @@ public class StreamPipelineTests : LoopbackTest
         Server.Script(ScriptedServer.EventStream(FirstEvent, never.Task, "late"));
         using var cancellation = new CancellationTokenSource();
 
-        using var response = await Pipeline().SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead, cancellation.Token);
+        using var response = await Pipeline().SendAsync(StreamRequest(), cancellation.Token);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellation.Token));
         await reader.ReadLineAsync(cancellation.Token);
         cancellation.CancelAfter(100);
@@ -113,7 +113,7 @@ public class StreamPipelineTests : LoopbackTest
             ScriptedServer.Json(503, Error("busy", "server_error")),
             ScriptedServer.EventStream(FirstEvent, Task.CompletedTask, "data: [DONE]\n\n"));
 
-        using var response = await Pipeline().SendAsync(StreamRequest(), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Pipeline().SendAsync(StreamRequest(), CancellationToken.None);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
@@ -124,7 +124,7 @@ public class StreamPipelineTests : LoopbackTest
         });
     }
 
-    private HttpClient Pipeline(Action<OpenAIClientOptions>? change = null) => new OpenAIHttpPipeline(new OpenAIClientSettings(Options(change), null));
+    private OpenAIPipeline Pipeline(Action<OpenAIClientOptions>? change = null) => new(new OpenAIClientSettings(Options(change), null));
 
     private HttpRequestMessage StreamRequest() => new(HttpMethod.Post, new Uri(Server.BaseUrl, "chat/completions"))
     {

@@ -63,7 +63,7 @@ public class StreamRequestTests
         var (client, _, capture) = Create("chat/completions", ContentStream("a"));
         var untouched = ChatRequest();
         await CollectAsync(client.CreateChatCompletionStreamAsync(untouched));
-        Assert.That(untouched.ShouldSerializeStream(), Is.False, "stream stays unset");
+        Assert.That(Specified.IsSet(untouched, "Stream"), Is.False, "stream stays unset");
         Assert.That(untouched.Stream, Is.Null);
 
         // A caller's explicit stream: false is overridden on the wire only.

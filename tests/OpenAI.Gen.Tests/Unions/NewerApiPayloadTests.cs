@@ -98,7 +98,7 @@ public class NewerApiPayloadTests
             }));
             Assert.That(((ChatCompletionRequestMessageContentPartUnknown)parts![2]).Type, Is.EqualTo("input_audio"));
             Assert.That(refusal.Content, Is.Null);
-            Assert.That(refusal.ShouldSerializeContent(), Is.True, "an explicit null is kept");
+            Assert.That(Specified.IsSet(refusal, "Content"), Is.True, "an explicit null is kept");
             Assert.That(ResponseFormats.TypeOf(request.ResponseFormat!), Is.EqualTo("json_schema"));
             Assert.That(ResponseFormats.IsKnown(request.ResponseFormat!), Is.EqualTo(ResponseFormats.KnownTypes().Contains("json_schema")));
             Assert.That(request.ToolChoice!.TryGetMode(out var mode) ? mode : null, Is.EqualTo("required"));

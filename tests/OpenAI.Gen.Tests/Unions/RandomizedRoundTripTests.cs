@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 
 // The legacy function_call and function messages are union shapes too; the spec marks them deprecated.
 #pragma warning disable CS0612
@@ -55,7 +56,7 @@ public class RandomizedRoundTripTests
             var json = payloads.CompletionRequest();
             var typed = WireJson.AssertRoundTrip<CreateCompletionRequest>(json.ToString());
             CheckPrompt(json["prompt"]!, typed.Prompt, $"completion request #{i}");
-            CheckStop(json, typed.Stop, typed.ShouldSerializeStop(), $"completion request #{i}");
+            CheckStop(json, typed.Stop, Specified.IsSet(typed, "Stop"), $"completion request #{i}");
         }
 
         AssertCovered(payloads.Shapes, new[]
@@ -159,7 +160,7 @@ public class RandomizedRoundTripTests
                     CheckUserContent(m["content"]!, user.Content, where);
                     break;
                 case ("assistant", ChatCompletionRequestAssistantMessage assistant):
-                    Assert.That(assistant.ShouldSerializeContent(), Is.EqualTo(m["content"] != null), where);
+                    Assert.That(Specified.IsSet(assistant, "Content"), Is.EqualTo(m["content"] != null), where);
                     Assert.That(assistant.AdditionalProperties.ContainsKey("refusal"), Is.EqualTo(m["refusal"] != null), where);
                     break;
                 case ("tool", ChatCompletionRequestToolMessage tool):
@@ -177,8 +178,8 @@ public class RandomizedRoundTripTests
             }
         }
 
-        CheckStop(json, typed.Stop, typed.ShouldSerializeStop(), context);
-        Assert.That(typed.ShouldSerializeToolChoice(), Is.EqualTo(json["tool_choice"] != null), context);
+        CheckStop(json, typed.Stop, Specified.IsSet(typed, "Stop"), context);
+        Assert.That(Specified.IsSet(typed, "ToolChoice"), Is.EqualTo(json["tool_choice"] != null), context);
         switch (json["tool_choice"])
         {
             case JValue { Type: JTokenType.String } mode:

@@ -1,7 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace OpenAI.Gen;
 
@@ -13,6 +11,8 @@ namespace OpenAI.Gen;
 /// </summary>
 public partial class OpenAIClient
 {
+    private readonly OpenAIClientCore _core;
+
     /// <summary>Creates a client configured from the environment (<c>OPENAI_API_KEY</c>, <c>OPENAI_BASE_URL</c>, …).</summary>
     public OpenAIClient()
         : this(new OpenAIClientOptions())
@@ -40,9 +40,15 @@ public partial class OpenAIClient
     {
     }
 
+    /// <summary>Creates a client over a caller-owned <paramref name="httpClient"/> with the settings from the environment (<c>OPENAI_API_KEY</c>, …).</summary>
+    public OpenAIClient(HttpClient httpClient)
+        : this(httpClient, new OpenAIClientOptions())
+    {
+    }
+
     /// <summary>Creates a client from <paramref name="options"/>; unset values come from the environment or the defaults.</summary>
     public OpenAIClient(OpenAIClientOptions options)
-        : this(new OpenAIHttpPipeline(new OpenAIClientSettings(options, null)))
+        : this(new OpenAIClientSettings(options, null))
     {
     }
 
@@ -51,34 +57,15 @@ public partial class OpenAIClient
     /// other settings from <paramref name="options"/>; <see cref="OpenAIClientOptions.HttpClient"/> is ignored.
     /// </summary>
     public OpenAIClient(HttpClient httpClient, OpenAIClientOptions options)
-        : this(new OpenAIHttpPipeline(new OpenAIClientSettings(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))))
+        : this(new OpenAIClientSettings(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient))))
     {
     }
 
-    /// <summary>Like <c>CreateChatCompletionAsync</c>, with the answer's status, request id and rate-limit headers.</summary>
-    /// <exception cref="OpenAIException">The call failed.</exception>
-    public virtual Task<OpenAIResponse<CreateChatCompletionResponse>> CreateChatCompletionWithResponseAsync(CreateChatCompletionRequest body, CancellationToken cancellationToken = default) =>
-        OpenAIResponseCapture.RunAsync(() => CreateChatCompletionAsync(body, cancellationToken), nameof(CreateChatCompletionAsync));
-
-    /// <summary>Like <c>CreateCompletionAsync</c>, with the answer's status, request id and rate-limit headers.</summary>
-    /// <exception cref="OpenAIException">The call failed.</exception>
-    public virtual Task<OpenAIResponse<CreateCompletionResponse>> CreateCompletionWithResponseAsync(CreateCompletionRequest body, CancellationToken cancellationToken = default) =>
-        OpenAIResponseCapture.RunAsync(() => CreateCompletionAsync(body, cancellationToken), nameof(CreateCompletionAsync));
-
-    /// <summary>
-    /// Runs at the end of every constructor, the generated <c>OpenAIClient(HttpClient)</c> included: a bare client
-    /// given there is wrapped in the pipeline with settings from the environment, so no path skips credentials,
-    /// retries or typed errors.
-    /// </summary>
-    partial void Initialize()
+    private OpenAIClient(OpenAIClientSettings settings)
     {
-        if (_httpClient is not OpenAIHttpPipeline)
-        {
-            _httpClient = new OpenAIHttpPipeline(new OpenAIClientSettings(new OpenAIClientOptions(), _httpClient ?? throw new ArgumentNullException("httpClient")));
-        }
-
-        BaseUrl = ((OpenAIHttpPipeline)_httpClient).Settings.BaseUrl;
+        _core = new OpenAIClientCore(settings);
     }
 
-    partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => OpenAIResponseCapture.Observe(response);
+    /// <summary>The base URL every request goes to, ending with <c>/</c>; set through <see cref="OpenAIClientOptions.BaseUrl"/> (or <c>OPENAI_BASE_URL</c>).</summary>
+    public string BaseUrl => _core.Settings.BaseUrl;
 }

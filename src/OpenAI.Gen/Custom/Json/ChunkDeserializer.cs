@@ -17,7 +17,7 @@ internal sealed class ChunkDeserializer
         _fast = fast;
     }
 
-    /// <summary>The Newtonsoft serializer for stream chunks: the client's settings, lenient required open enums, no trailing content.</summary>
+    /// <summary>The Newtonsoft serializer for stream chunks: read as servers send (LenientContractResolver), no trailing content.</summary>
     public JsonSerializer Serializer { get; }
 
     /// <summary>Reads <paramref name="json"/> as <typeparamref name="T"/> on the fast path; false when it declines.</summary>

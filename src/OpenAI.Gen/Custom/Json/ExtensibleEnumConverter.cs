@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace OpenAI.Gen;
 
 /// <summary>Reads and writes an <see cref="ExtensibleEnum"/> as its JSON string.</summary>
-public sealed class ExtensibleEnumConverter : JsonConverter
+internal sealed class ExtensibleEnumConverter : JsonConverter
 {
     /// <inheritdoc />
     public override bool CanConvert(Type objectType) => typeof(ExtensibleEnum).IsAssignableFrom(objectType);

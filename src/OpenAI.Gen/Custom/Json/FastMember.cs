@@ -25,9 +25,10 @@ internal sealed class FastMember
         CreateList = createList;
         var required = property.Required;
         IsRequired = required is Required.Always or Required.AllowNull;
+        SkipsNull = property.NullValueHandling == NullValueHandling.Ignore;
         DisallowsNull = required is Required.Always or Required.DisallowNull
                         || (property.PropertyType!.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) == null);
-        DisallowsNullInChunk = DisallowsNull && !StreamChunkContractResolver.AllowsNullInChunk(property);
+        DisallowsNullInChunk = DisallowsNull && !LenientContractResolver.AllowsNullInChunk(property);
     }
 
     public JsonProperty Property { get; }
@@ -47,9 +48,12 @@ internal sealed class FastMember
 
     public bool IsRequired { get; }
 
+    /// <summary>Whether a null value leaves the member unset (Newtonsoft's <see cref="NullValueHandling.Ignore"/>).</summary>
+    public bool SkipsNull { get; }
+
     public bool DisallowsNull { get; }
 
-    /// <summary><see cref="DisallowsNull"/> as stream chunks are read (<see cref="StreamChunkContractResolver"/>).</summary>
+    /// <summary><see cref="DisallowsNull"/> as stream chunks are read .</summary>
     public bool DisallowsNullInChunk { get; }
 
     public Func<string, object>? Parse { get; }
@@ -67,7 +71,6 @@ internal sealed class FastMember
         if (!property.Writable || property.ShouldDeserialize != null || property.SetIsSpecified != null || property.IsReference == true
             || property.TypeNameHandling != null || property.ItemConverter != null || property.ItemTypeNameHandling != null
             || property.ItemIsReference != null || property.ObjectCreationHandling != null
-            || property.NullValueHandling == NullValueHandling.Ignore
             || (property.DefaultValueHandling ?? DefaultValueHandling.Include) != DefaultValueHandling.Include)
         {
             return null;

@@ -7,7 +7,7 @@ namespace OpenAI.Gen;
 /// marks the variant that receives tags this client does not know.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class JsonInheritanceAttribute : Attribute
+internal sealed class JsonInheritanceAttribute : Attribute
 {
     /// <summary>Creates the attribute.</summary>
     public JsonInheritanceAttribute(string key, Type type)

@@ -13,7 +13,7 @@ namespace OpenAI.Gen;
 /// Reads and writes a tagged union (messages by <c>role</c>, content parts by <c>type</c>). A tag this client does not
 /// know goes to the union's unknown variant with every member kept, so it is written back unchanged.
 /// </summary>
-public sealed class JsonInheritanceConverter : JsonConverter
+internal sealed class JsonInheritanceConverter : JsonConverter
 {
     /// <summary>The unknown variant's key in <see cref="JsonInheritanceAttribute"/>.</summary>
     public const string UnknownKey = "*";

@@ -1,6 +1,7 @@
 using System;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace OpenAI.Gen;
 
@@ -28,23 +29,22 @@ internal sealed class OpenAIJson
             ContractResolver = OpenAIContractResolver.Instance,
         };
 
-        // One event holds one JSON value, so anything after it is a malformed event, not something to skip.
-        _chunkSettings = new JsonSerializerSettings(_settings)
-        {
-            ContractResolver = StreamChunkContractResolver.Instance,
-            CheckAdditionalContent = true,
-        };
+        // Answers and chunks are read as servers send them (LenientContractResolver); one event holds one JSON value, so
+        // anything after it is a malformed event, not something to skip.
+        var readSettings = new JsonSerializerSettings(_settings) { ContractResolver = LenientContractResolver.Instance };
+        _chunkSettings = new JsonSerializerSettings(readSettings) { CheckAdditionalContent = true };
 
-        var shapes = new FastShapeCache(OpenAIContractResolver.Instance);
+        var shapes = new FastShapeCache(LenientContractResolver.Instance);
         var maxDepth = _settings.MaxDepth!.Value;
         _serializer = JsonSerializer.Create(_settings);
+        var answerSerializer = JsonSerializer.Create(readSettings);
         var chunkSerializer = JsonSerializer.Create(_chunkSettings);
         Writer = new RequestBodyWriter(_serializer);
-        Answers = new ResponseBodyReader(_serializer, new Utf8FastReader(_serializer, shapes, chunks: false, maxDepth));
+        Answers = new ResponseBodyReader(answerSerializer, new Utf8FastReader(answerSerializer, shapes, chunks: false, maxDepth));
         Chunks = new ChunkDeserializer(chunkSerializer, new Utf8FastReader(chunkSerializer, shapes, chunks: true, maxDepth));
 
         // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
-        Snapshots = JsonSerializer.Create(new JsonSerializerSettings(_settings) { ContractResolver = StreamChunkContractResolver.Snapshots });
+        Snapshots = answerSerializer;
     }
 
     /// <summary>The client's JSON.</summary>
@@ -67,6 +67,27 @@ internal sealed class OpenAIJson
 
     /// <summary>A copy of the settings stream chunks are read with, for a caller's own serializer.</summary>
     internal JsonSerializerSettings CopyChunkSettings() => new(_chunkSettings);
+
+    /// <summary>
+    /// Whether the optional member <paramref name="member"/> (its C# name) of <paramref name="dto"/> was set, to a value or
+    /// to null, and is therefore written; a required member always is.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="dto"/> has no such member.</exception>
+    internal static bool IsSet(object dto, string member)
+    {
+        if (OpenAIContractResolver.Instance.ResolveContract(dto.GetType()) is JsonObjectContract contract)
+        {
+            foreach (var property in contract.Properties)
+            {
+                if (property.UnderlyingName == member)
+                {
+                    return property.GetIsSpecified?.Invoke(dto) ?? true;
+                }
+            }
+        }
+
+        throw new ArgumentException($"{dto.GetType().Name} has no member {member}.", nameof(member));
+    }
 
     /// <summary><paramref name="value"/> as a JSON tree, written as a request body would be.</summary>
     internal JToken ToToken(object value) => JToken.FromObject(value, _serializer);

@@ -42,7 +42,10 @@ internal sealed class RepeatedValues
     public object Box<TValue>(TValue value, FastMember member)
         where TValue : struct, IEquatable<TValue>
     {
-        if (Last(member) is TValue last && last.Equals(value))
+        // Bit for bit for doubles: -0.0 equals 0.0, yet is another value on the wire.
+        if (Last(member) is TValue last && (value is double number && last is double previous
+                ? BitConverter.DoubleToInt64Bits(number) == BitConverter.DoubleToInt64Bits(previous)
+                : last.Equals(value)))
         {
             return _last[member.Slot]!;
         }

@@ -40,11 +40,7 @@ internal sealed class ResponseBodyReader
             return Parse<T>(buffered.Bytes.Array!, buffered.Bytes.Offset, buffered.Bytes.Count);
         }
 
-#if NET8_0_OR_GREATER
-        using var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using var body = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+        using var body = await content.ReadStreamAsync(cancellationToken).ConfigureAwait(false);
         var bytes = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
         try
         {

@@ -26,7 +26,7 @@ internal sealed class Utf8FastReader
 
     /// <summary>
     /// Creates the reader for <paramref name="serializer"/>, the Newtonsoft reading it copies (and hands raw members to);
-    /// <paramref name="chunks"/>: reads stream chunks, where a required open enum may be null.
+    /// <paramref name="chunks"/>: reads stream chunks, where a required open enum may be null even under strict contracts.
     /// </summary>
     public Utf8FastReader(JsonSerializer serializer, FastShapeCache shapes, bool chunks, int maxDepth)
     {
@@ -112,7 +112,18 @@ internal sealed class Utf8FastReader
             var member = shape.Members[index];
             if (member.Kind == FastMemberKind.Ignored)
             {
-                reader.Skip();
+                // Newtonsoft keeps a member named like an ignored property as extension data, as any unknown member.
+                if (!ReadUnknown(ref reader, json, out var kept))
+                {
+                    return null;
+                }
+
+                shape.ExtensionDataSetter?.Invoke(target, member.Property.PropertyName!, kept);
+                continue;
+            }
+
+            if (member.SkipsNull && reader.TokenType == JsonTokenType.Null)
+            {
                 continue;
             }
 

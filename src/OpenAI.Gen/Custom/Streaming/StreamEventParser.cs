@@ -19,6 +19,7 @@ internal sealed class StreamEventParser<T> : IDisposable
 {
     private readonly ChunkDeserializer _deserializer;
     private readonly HttpResponseMessage _response;
+    private readonly bool _namedEvents;
     private readonly CharSegmentReader _text = new();
     private readonly RepeatedValues _repeats = new();
     private char[] _chars = Array.Empty<char>();
@@ -26,10 +27,14 @@ internal sealed class StreamEventParser<T> : IDisposable
     private byte[] _bytes = Array.Empty<byte>();
 #endif
 
-    public StreamEventParser(ChunkDeserializer deserializer, HttpResponseMessage response)
+    /// <param name="deserializer">Reads each event's data.</param>
+    /// <param name="response">The streamed answer, named in errors.</param>
+    /// <param name="namedEvents">Whether named events carry data too (each a variant of the event union), not only unnamed ones.</param>
+    public StreamEventParser(ChunkDeserializer deserializer, HttpResponseMessage response, bool namedEvents)
     {
         _deserializer = deserializer;
         _response = response;
+        _namedEvents = namedEvents;
     }
 
     /// <summary>The number of events read so far (the current one while parsing).</summary>
@@ -47,8 +52,8 @@ internal sealed class StreamEventParser<T> : IDisposable
             throw ApiError(data, "error event");
         }
 
-        // Named events other than errors are not chunks (SSE dispatches them to other listeners).
-        if (!string.Equals(eventType, ServerSentEventReader.MessageType, StringComparison.Ordinal))
+        // Unless the operation names its events, named ones other than errors are not chunks (SSE dispatches them to other listeners).
+        if (!_namedEvents && !string.Equals(eventType, ServerSentEventReader.MessageType, StringComparison.Ordinal))
         {
             return null;
         }
@@ -72,7 +77,7 @@ internal sealed class StreamEventParser<T> : IDisposable
 
         if (_deserializer.TryRead(trimmed, _repeats, out T? chunk))
         {
-            return chunk;
+            return ThrowIfError(chunk!, data);
         }
 
         try
@@ -80,8 +85,7 @@ internal sealed class StreamEventParser<T> : IDisposable
             var length = Decode(data);
             _text.Reset(_chars, length);
             using var reader = new JsonTextReader(_text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
-            return _deserializer.Serializer.Deserialize<T>(reader)
-                   ?? throw new JsonSerializationException("The data is JSON null.");
+            return ThrowIfError(_deserializer.Serializer.Deserialize<T>(reader) ?? throw new JsonSerializationException("The data is JSON null."), data);
         }
         catch (Exception ex) when (ex is not OpenAIException)
         {
@@ -158,6 +162,10 @@ internal sealed class StreamEventParser<T> : IDisposable
         json = TrimWhitespace(json.Slice(7));
         return !json.IsEmpty && json[0] == (byte)':';
     }
+
+    // A chunk needs none of its members, so an error object after other members reads as a chunk: it is the API's error.
+    private T ThrowIfError(T chunk, ReadOnlySpan<byte> data) =>
+        data.IndexOf("\"error\""u8) >= 0 && HasErrorMember(data) ? throw ApiError(data, "error payload") : chunk;
 
     private static bool HasErrorMember(ReadOnlySpan<byte> data)
     {

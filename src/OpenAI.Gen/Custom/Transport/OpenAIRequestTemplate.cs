@@ -8,20 +8,19 @@ namespace OpenAI.Gen;
 /// <summary>
 /// The caller's request with its body read once, so that each attempt after the first sends a fresh copy: an
 /// <see cref="HttpRequestMessage"/> can be sent only once, and the caller's <see cref="HttpClient"/> must see a request
-/// it has not seen. The first attempt sends the request itself when no client has sent it yet.
+/// it has not seen. The first attempt sends the request itself.
 /// </summary>
 internal sealed class OpenAIRequestTemplate
 {
     private readonly HttpRequestMessage _original;
     private readonly byte[]? _body;
     private string? _target;
-    private bool _unsent;
+    private bool _unsent = true;
 
-    private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body, bool unsent)
+    private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body)
     {
         _original = original;
         _body = body;
-        _unsent = unsent;
     }
 
     /// <summary>
@@ -31,17 +30,17 @@ internal sealed class OpenAIRequestTemplate
     internal string Target => _target ??=
         _original.Method.Method + " " + (_original.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host + uri.AbsolutePath : _original.RequestUri?.ToString());
 
-    /// <summary>The template of <paramref name="request"/>; <paramref name="unsent"/>: no client has sent it, so the first attempt may.</summary>
-    internal static ValueTask<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request, bool unsent) => request.Content switch
+    /// <summary>The template of <paramref name="request"/>, which nothing has sent yet.</summary>
+    internal static ValueTask<OpenAIRequestTemplate> CreateAsync(HttpRequestMessage request) => request.Content switch
     {
         // The client's own JSON bodies are bytes already: no task, no copy. Any other content is read once.
-        null => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, null, unsent)),
-        JsonRequestContent json => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, json.Utf8, unsent)),
-        var content => new ValueTask<OpenAIRequestTemplate>(ReadBodyAsync(request, content, unsent)),
+        null => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, null)),
+        JsonRequestContent json => new ValueTask<OpenAIRequestTemplate>(new OpenAIRequestTemplate(request, json.Utf8)),
+        var content => new ValueTask<OpenAIRequestTemplate>(ReadBodyAsync(request, content)),
     };
 
-    private static async Task<OpenAIRequestTemplate> ReadBodyAsync(HttpRequestMessage request, HttpContent content, bool unsent) =>
-        new(request, await content.ReadAsByteArrayAsync().ConfigureAwait(false), unsent);
+    private static async Task<OpenAIRequestTemplate> ReadBodyAsync(HttpRequestMessage request, HttpContent content) =>
+        new(request, await content.ReadAsByteArrayAsync().ConfigureAwait(false));
 
     /// <summary>
     /// The request of the next attempt, with the configured headers (the caller's own headers win over them): the

@@ -20,7 +20,7 @@ namespace OpenAI.Gen;
 /// exponential backoff with jitter); failures leave as <see cref="OpenAIException"/> subclasses, the caller's
 /// cancellation as <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class OpenAIPipelineHandler : HttpMessageHandler
+internal sealed class OpenAIPipeline
 {
 
     private static readonly ResiliencePropertyKey<OpenAIPipelineCall> CallKey = new("OpenAI.Gen.Call");
@@ -28,7 +28,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     private readonly OpenAIClientSettings _settings;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    internal OpenAIPipelineHandler(OpenAIClientSettings settings)
+    internal OpenAIPipeline(OpenAIClientSettings settings)
     {
         _settings = settings;
         _retry = settings.MaxRetries == 0
@@ -52,17 +52,10 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
     }
 
     /// <summary>
-    /// Sends <paramref name="request"/>, which no <see cref="HttpClient"/> has sent yet: the first attempt hands the request
-    /// itself to the transport, later attempts a copy. The client's operations and streams send this way.
+    /// Sends <paramref name="request"/>, which the client built and nothing has sent yet: the first attempt hands the
+    /// request itself to the transport, later attempts a copy. Every operation and stream of the client sends this way.
     /// </summary>
-    internal Task<HttpResponseMessage> SendUnsentAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        SendAsync(request, unsent: true, cancellationToken);
-
-    /// <inheritdoc />
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        SendAsync(request, unsent: false, cancellationToken);
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool unsent, CancellationToken cancellationToken)
+    internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!_settings.HasCredentials)
         {
@@ -73,7 +66,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         using var deadline = _settings.TotalTimeout != null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         deadline?.CancelAfter(_settings.TotalTimeout!.Value);
         var token = deadline?.Token ?? cancellationToken;
-        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request, unsent).ConfigureAwait(false), token);
+        var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request).ConfigureAwait(false), token);
         var context = ResilienceContextPool.Shared.Get(token);
         Outcome<HttpResponseMessage> outcome;
         try
@@ -187,15 +180,6 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         return target;
     }
 
-    private static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        return content.ReadAsStreamAsync(cancellationToken);
-#else
-        return content.ReadAsStreamAsync();
-#endif
-    }
-
     private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response && OpenAIRetryAdvice.RetryAfter(response.Headers, DateTimeOffset.UtcNow) is { } wait
             ? OpenAIRetryAdvice.Cap(wait, _settings.MaxRetryAfter)
@@ -266,7 +250,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
 
         if (!ReadWhole(response, content))
         {
-            var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
+            var stream = await content.ReadStreamAsync(cancellationToken).ConfigureAwait(false);
             response.Content = WithHeadersOf(content, new StreamContent(new OpenAIResponseStream(stream, content, _settings.Timeout, template.Target)));
             return;
         }
@@ -279,7 +263,7 @@ internal sealed class OpenAIPipelineHandler : HttpMessageHandler
         }
 
         (byte[] Bytes, bool Complete) body;
-        using (var stream = await ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false))
+        using (var stream = await content.ReadStreamAsync(cancellationToken).ConfigureAwait(false))
         {
             body = await WholeBody.ReadAsync(stream, content.Headers.ContentLength, limit, keepHead: !response.IsSuccessStatusCode, cancellationToken).ConfigureAwait(false);
         }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 
 namespace OpenAI.Gen;
 
-/// <summary>The request URIs of one base URL, parsed once per operation path instead of once per call.</summary>
+/// <summary>The request URIs of one base URL, parsed once per operation path instead of once per call (operations without path or query parameters).</summary>
 internal sealed class RequestUris
 {
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
