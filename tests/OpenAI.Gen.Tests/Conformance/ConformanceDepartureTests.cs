@@ -85,15 +85,13 @@ public class ConformanceDepartureTests
             Assert.That(Verdict("probe: invalid request ($.model is integer)"), Is.EqualTo(ConformanceVerdict.Departs));
             Assert.That(Departures("probe: invalid request ($.model is integer)"), Is.EqualTo(new[] { "$.error: expected an object (message, type, param, code), found string" }));
 
-            // Not read by this client yet (the lenient reading of issue 16 is not merged): FAIL, with the departures still named.
-            var noCreated = report.Checks.Single(c => c.Title == "Image input");
-            Assert.That((noCreated.Verdict, noCreated.Reason), Is.EqualTo((ConformanceVerdict.Fail, (string?)"this client cannot read it: HTTP 200 (OK): Could not deserialize the response body stream as OpenAI.Gen.CreateChatCompletionResponse.")));
+            // Read by this client's lenient reading: departures, not failures.
+            Assert.That(Verdict("Image input"), Is.EqualTo(ConformanceVerdict.Departs));
             Assert.That(Departures("Image input"), Is.EquivalentTo(new[] { "$.created missing", "$.object missing" }));
-            var toolCall = report.Checks.Single(c => c.Title == "probe: tool call");
-            Assert.That(toolCall.Verdict, Is.EqualTo(ConformanceVerdict.Fail));
-            Assert.That(toolCall.Reason, Does.StartWith("this client cannot read it: ").And.Contain("Required property 'index' not found"));
+            Assert.That(Verdict("probe: tool call"), Is.EqualTo(ConformanceVerdict.Departs));
             Assert.That(Departures("probe: tool call"), Is.EqualTo(new[] { "chunk 1: $.choices[0].delta.tool_calls[0].index missing" }));
-            Assert.That(report.Succeeded, Is.False);
+            Assert.That(report.Checks.Where(c => c.Verdict != ConformanceVerdict.Skipped).Select(c => c.Verdict), Is.All.EqualTo(ConformanceVerdict.Departs));
+            Assert.That(report.Succeeded, Is.True);
         });
     }
 
