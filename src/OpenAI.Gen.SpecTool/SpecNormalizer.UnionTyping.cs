@@ -73,9 +73,11 @@ public sealed partial class SpecNormalizer
             }
         }
 
+        // An integer and a number may stand together: a JSON integer reads as the integer member.
         foreach (var group in shapes.GroupBy(s => s.Shape.Token).Where(g => g.Key != "object" && g.Count() > 1))
         {
-            if (group.Key != "array" || group.Select(s => s.Shape.Item!.Token).Distinct().Count() != group.Count())
+            var integerAndNumber = group.Key == "number" && group.Count() == 2 && group.Count(s => s.Shape.Kind == "number") == 1;
+            if (!integerAndNumber && (group.Key != "array" || group.Select(s => s.Shape.Item!.Token).Distinct().Count() != group.Count()))
             {
                 _untypedReason = $"{string.Join(" and ", group.Select(s => s.Shape.Describe()))} cannot be told apart when reading";
                 return null;

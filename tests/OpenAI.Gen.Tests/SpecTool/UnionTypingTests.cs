@@ -253,5 +253,34 @@ public class UnionTypingTests
         });
     }
 
+    [Test]
+    public void An_integer_and_a_number_may_stand_together_and_strings_of_two_formats_are_one_string()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Req2:
+              type: object
+              properties:
+                value:
+                  anyOf:
+                    - type: number
+                    - type: string
+                    - type: integer
+                    - type: boolean
+                when:
+                  anyOf:
+                    - type: string
+                      format: date-time
+                    - type: string
+                    - type: integer
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Unions["Req2Value"].Shape, Is.EqualTo("number | string | integer | boolean"));
+            Assert.That(result.Unions["Req2When"].Shape, Is.EqualTo("string | integer"), "the same shapes count once");
+            Assert.That(result.Warnings, Is.Empty);
+        });
+    }
+
     private static string Indent(string text, int spaces) => string.Join("\n", text.Split('\n').Select(l => new string(' ', spaces) + l));
 }

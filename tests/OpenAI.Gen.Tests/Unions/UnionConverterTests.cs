@@ -60,6 +60,19 @@ public class UnionConverterTests
         Assert.That(wrongInside!.Message, Does.Contain("in a Text object at 'y'"));
     }
 
+    [TestCase("3", 1)]
+    [TestCase("2.5", 0)]
+    [TestCase("-7", 1)]
+    public void A_json_integer_is_the_integer_member_whatever_the_order(string json, int member)
+    {
+        var union = WireJson.Read<NumberChoice>(json);
+        Assert.Multiple(() =>
+        {
+            Assert.That(union.Index, Is.EqualTo(member));
+            Assert.That(WireJson.Write(union), Is.EqualTo(json));
+        });
+    }
+
     public sealed class Text
     {
         [JsonProperty("type")]
@@ -131,6 +144,38 @@ public class UnionConverterTests
         }
 
         public int Index { get; }
+    }
+
+    // As UnionCodeWriter writes a union of a number and an integer, the number first.
+    [JsonConverter(typeof(NumberChoiceConverter))]
+    public sealed class NumberChoice
+    {
+        internal static readonly UnionLayout<NumberChoice> Layout = new(
+            "value",
+            null,
+            (index, value) => new NumberChoice(index, value),
+            union => union.Index,
+            union => union.Value,
+            new UnionVariant(UnionShapes.Double),
+            new UnionVariant(UnionShapes.Int64));
+
+        private NumberChoice(int index, object value)
+        {
+            Index = index;
+            Value = value;
+        }
+
+        public int Index { get; }
+
+        public object Value { get; }
+    }
+
+    internal sealed class NumberChoiceConverter : UnionConverter<NumberChoice>
+    {
+        public NumberChoiceConverter()
+            : base(NumberChoice.Layout)
+        {
+        }
     }
 
     internal sealed class TaggedChoiceConverter : UnionConverter<TaggedChoice>

@@ -7,7 +7,8 @@ namespace OpenAI.Gen;
 
 /// <summary>
 /// Reads and writes a generated union by its <see cref="UnionLayout{TUnion}"/>. The JSON token decides the member; an
-/// array with several array members is decided by its first item (an empty array is the first array member); an
+/// array with several array members is decided by its first item (an empty array is the first array member); a JSON
+/// integer with an integer and a number member is the integer one; an
 /// object with several object members by the tag property, or else by the required members it has (the member needing
 /// most wins). An object no member matches is kept as JSON; a token no member takes fails with its JSON path.
 /// </summary>
@@ -60,6 +61,8 @@ internal class UnionConverter<TUnion> : JsonConverter
         {
             JsonToken.StartArray => ReadArray(reader, serializer, candidates),
             JsonToken.StartObject => ReadObject(reader, serializer, candidates),
+            // An integer and a number member: a JSON integer is the integer one (the member that takes no float).
+            JsonToken.Integer => Read(candidates.Where(i => !_layout.Variants[i].Shape.Accepts(JsonToken.Float)).DefaultIfEmpty(first).First(), reader, serializer),
             _ => Read(first, reader, serializer),
         };
     }
