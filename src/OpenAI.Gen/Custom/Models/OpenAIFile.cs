@@ -5,12 +5,13 @@ namespace OpenAI.Gen;
 
 /// <summary>
 /// A file to upload in a <c>multipart/form-data</c> request (audio to transcribe, a file for a batch, an image to edit):
-/// its content as a stream, which the client reads but does not dispose, its file name and its media type.
+/// its content as a stream, which the client reads (once, retries included) and disposes when the call is done, its file
+/// name and its media type.
 /// </summary>
 public sealed class OpenAIFile
 {
     /// <summary>Creates the file.</summary>
-    /// <param name="content">The content; read from its current position.</param>
+    /// <param name="content">The content, read from its current position.</param>
     /// <param name="fileName">The name sent with it (the API infers some formats from the extension).</param>
     /// <param name="contentType">The media type; <c>application/octet-stream</c> when null.</param>
     public OpenAIFile(Stream content, string fileName, string? contentType = null)

@@ -143,12 +143,12 @@ internal static class OperationContent
         }
     }
 
-    // A field's text: scalars as the wire writes them, objects (and JSON trees) as compact JSON.
+    // A field's text: scalars as the wire writes them, objects and arrays (and JSON trees) as compact JSON.
     private static string Text(object value) => value switch
     {
         JValue json => ParameterValues.Scalar(json),
         JToken json => json.ToString(Newtonsoft.Json.Formatting.None),
-        _ when ParameterValues.Members(value) != null => Encoding.UTF8.GetString(OpenAIJson.Default.Writer.Write(value)),
-        _ => ParameterValues.Scalar(value),
+        string or bool or ExtensibleEnum or Enum or IFormattable => ParameterValues.Scalar(value),
+        _ => OpenAIJson.Default.ToToken(value) is JValue json ? ParameterValues.Scalar(json) : Encoding.UTF8.GetString(OpenAIJson.Default.Writer.Write(value)),
     };
 }

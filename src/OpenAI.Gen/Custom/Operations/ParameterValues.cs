@@ -25,7 +25,8 @@ internal static class ParameterValues
         DateTimeOffset time => time.ToString("o", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
+        // Anything else (a union holding a scalar) as the JSON it writes.
+        _ => OpenAIJson.Default.ToToken(value) is JValue json ? Scalar(json) : value.ToString() ?? string.Empty,
     };
 
     /// <summary>The items of an array value, or null when <paramref name="value"/> is not an array.</summary>
@@ -40,7 +41,7 @@ internal static class ParameterValues
             return DictionaryMembers(dictionary);
         }
 
-        return IsObject(value) ? ObjectMembers((JObject)OpenAIJson.Default.ToToken(value)) : null;
+        return IsObject(value) && OpenAIJson.Default.ToToken(value) is JObject json ? ObjectMembers(json) : null;
     }
 
     private static bool IsObject(object value) =>
