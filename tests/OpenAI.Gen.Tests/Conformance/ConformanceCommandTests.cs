@@ -78,6 +78,25 @@ public class ConformanceCommandTests
         });
     }
 
+    [Test]
+    public async Task Allowances_reviewed_for_another_spec_are_refused()
+    {
+        var allow = Path.Combine(Path.GetTempPath(), "openai-gen-allow-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(allow, """{"spec": "sha256:0000", "allowances": []}""");
+        try
+        {
+            var (exit, output, error) = await Run(new ConformanceCommand(), new[] { "--base-url", "http://127.0.0.1:1", "--allow", allow }, new StringWriter());
+
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.StartWith($"{allow}: these allowances were reviewed for another spec (sha256:0000, this one is sha256:"));
+            Assert.That(output, Is.Empty, "nothing is sent");
+        }
+        finally
+        {
+            File.Delete(allow);
+        }
+    }
+
     [TestCase(new string[0], "--base-url is required")]
     [TestCase(new[] { "--base-url", "ftp://x" }, "--base-url needs an absolute http(s) URL, got 'ftp://x'")]
     [TestCase(new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "0" }, "--timeout needs a positive number of seconds, got '0'")]
