@@ -198,15 +198,11 @@ internal static class ChatRequestBuilder
             }
         }
 
-        var assistant = new ChatCompletionRequestAssistantMessage();
+        // Built by the library's factory, which fits the calls to whatever tool_calls holds in the spec in use.
+        var assistant = calls.Count > 0 ? ChatMessage.Assistant(calls) : new ChatCompletionRequestAssistantMessage();
         if (hasText || calls.Count == 0)
         {
             assistant.Content = text.ToString();
-        }
-
-        if (calls.Count > 0)
-        {
-            assistant.ToolCalls = calls;
         }
 
         if (message.AuthorName != null)
@@ -283,24 +279,24 @@ internal static class ChatRequestBuilder
             throw new NotSupportedException("ChatOptions.ContinuationToken: chat completions have no background responses to continue.");
         }
 
-        if (options.Temperature is { } temperature && !OpenAIJson.IsSet(request, nameof(request.Temperature)))
+        if (options.Temperature is { } temperature)
         {
-            request.Temperature = Widen(temperature, "ChatOptions.Temperature");
+            ExtraMembers.SetUnlessPresent(request, "temperature", Widen(temperature, "ChatOptions.Temperature"), "ChatOptions.Temperature");
         }
 
-        if (options.TopP is { } topP && !OpenAIJson.IsSet(request, nameof(request.TopP)))
+        if (options.TopP is { } topP)
         {
-            request.TopP = Widen(topP, "ChatOptions.TopP");
+            ExtraMembers.SetUnlessPresent(request, "top_p", Widen(topP, "ChatOptions.TopP"), "ChatOptions.TopP");
         }
 
-        if (options.FrequencyPenalty is { } frequencyPenalty && !OpenAIJson.IsSet(request, nameof(request.FrequencyPenalty)))
+        if (options.FrequencyPenalty is { } frequencyPenalty)
         {
-            request.FrequencyPenalty = Widen(frequencyPenalty, "ChatOptions.FrequencyPenalty");
+            ExtraMembers.SetUnlessPresent(request, "frequency_penalty", Widen(frequencyPenalty, "ChatOptions.FrequencyPenalty"), "ChatOptions.FrequencyPenalty");
         }
 
-        if (options.PresencePenalty is { } presencePenalty && !OpenAIJson.IsSet(request, nameof(request.PresencePenalty)))
+        if (options.PresencePenalty is { } presencePenalty)
         {
-            request.PresencePenalty = Widen(presencePenalty, "ChatOptions.PresencePenalty");
+            ExtraMembers.SetUnlessPresent(request, "presence_penalty", Widen(presencePenalty, "ChatOptions.PresencePenalty"), "ChatOptions.PresencePenalty");
         }
 
         if (options.MaxOutputTokens is { } maxTokens && !ExtraMembers.IsPresent(request, MaxCompletionTokens) && !ExtraMembers.IsPresent(request, MaxTokens))
@@ -311,9 +307,9 @@ internal static class ChatRequestBuilder
             ExtraMembers.SetUnlessPresent(request, ExtraMembers.IsTyped(MaxCompletionTokens) ? MaxCompletionTokens : MaxTokens, maxTokens, "ChatOptions.MaxOutputTokens");
         }
 
-        if (options.Seed is { } seed && !OpenAIJson.IsSet(request, nameof(request.Seed)))
+        if (options.Seed is { } seed)
         {
-            request.Seed = seed;
+            ExtraMembers.SetUnlessPresent(request, "seed", seed, "ChatOptions.Seed");
         }
 
         if (options.StopSequences is { Count: > 0 } stop && !OpenAIJson.IsSet(request, nameof(request.Stop)))
@@ -349,13 +345,7 @@ internal static class ChatRequestBuilder
     {
         if (options.Tools is { Count: > 0 } tools)
         {
-            var wire = request.Tools == null ? new List<ChatCompletionTool>() : new List<ChatCompletionTool>(request.Tools);
-            for (var i = 0; i < tools.Count; i++)
-            {
-                wire.Add(Tool(tools[i], $"ChatOptions.Tools[{i}]"));
-            }
-
-            request.Tools = wire;
+            request.Tools = Append(request.Tools, tools.Select((tool, i) => Tool(tool, $"ChatOptions.Tools[{i}]")));
         }
 
         if (request.Tools is not { Count: > 0 })
@@ -382,6 +372,11 @@ internal static class ChatRequestBuilder
             ExtraMembers.SetUnlessPresent(request, "parallel_tool_calls", allow, "ChatOptions.AllowMultipleToolCalls");
         }
     }
+
+    // A new list of the element type the spec gives `tools` (function tools, or newer specs' union of tool kinds that
+    // function tools belong to), inferred from the property: the request's own tools, then the added ones.
+    private static List<TItem> Append<TItem>(IList<TItem>? own, IEnumerable<object> added) =>
+        (own ?? Enumerable.Empty<TItem>()).Concat(added.Cast<TItem>()).ToList();
 
     private static ChatCompletionTool Tool(AITool tool, string at)
     {

@@ -12,6 +12,9 @@ namespace OpenAI.Gen.Extensions.AI;
 internal static class ChatResponseReader
 {
     private static readonly SpecMember<ChatCompletionResponseMessage> Refusal = new("refusal");
+
+    // Deprecated by newer specs (generated [Obsolete]) but still sent by the API.
+    private static readonly SpecMember<CreateChatCompletionResponse> SystemFingerprint = new("system_fingerprint");
     private static readonly string[] Counts = { "prompt_tokens", "completion_tokens", "total_tokens" };
 
     /// <summary>
@@ -30,9 +33,9 @@ internal static class ChatResponseReader
             Usage = response.Usage == null ? null : Usage(response.Usage),
             RawRepresentation = response,
         };
-        if (response.SystemFingerprint != null)
+        if (AsString(SystemFingerprint.Read(response, response.AdditionalProperties)) is { } fingerprint)
         {
-            (chat.AdditionalProperties ??= new AdditionalPropertiesDictionary())["system_fingerprint"] = response.SystemFingerprint;
+            (chat.AdditionalProperties ??= new AdditionalPropertiesDictionary())["system_fingerprint"] = fingerprint;
         }
 
         return chat;
@@ -103,9 +106,11 @@ internal static class ChatResponseReader
             contents.Add(new ErrorContent(refusal) { ErrorCode = "refusal" });
         }
 
-        foreach (var call in message.ToolCalls ?? Enumerable.Empty<ChatCompletionMessageToolCall>())
+        // Function calls become FunctionCallContent; a kind of tool call M.E.AI has no content for (custom tools, in
+        // newer specs) is kept as raw content rather than dropped.
+        foreach (object call in message.ToolCalls ?? Enumerable.Empty<object>())
         {
-            contents.Add(FunctionCall(call));
+            contents.Add(call is ChatCompletionMessageToolCall function ? FunctionCall(function) : new AIContent { RawRepresentation = call });
         }
 
         return new AIChatMessage(new ChatRole(message.Role?.Value ?? ChatRole.Assistant.Value), contents)

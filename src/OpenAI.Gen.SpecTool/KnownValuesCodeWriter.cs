@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen.SpecTool;
 
@@ -30,6 +31,45 @@ public static class KnownValuesCodeWriter
         }
 
         return CSharpSource.End(sb);
+    }
+
+    /// <summary>
+    /// <paramref name="knownValues"/> with each member's values also under every schema of <paramref name="document"/>
+    /// that inherits the member through <c>allOf</c> (a spec may move <c>model</c> from the request into a shared base):
+    /// <c>CreateChatCompletionRequestModel</c> then names the request's models whichever class declares the member.
+    /// </summary>
+    public static SortedDictionary<string, IReadOnlyList<string>> WithInherited(IReadOnlyDictionary<string, IReadOnlyList<string>> knownValues, JObject document)
+    {
+        const string prefix = "#/components/schemas/";
+        var schemas = (JObject?)document["components"]?["schemas"] ?? new JObject();
+        var bases = schemas.Properties().ToDictionary(
+            p => p.Name,
+            p => (p.Value["allOf"] as JArray ?? new JArray()).Select(part => (string?)part["$ref"]).OfType<string>()
+                .Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r.Substring(prefix.Length)).ToList(),
+            StringComparer.Ordinal);
+        bool Inherits(string schema, string ancestor, int depth) =>
+            depth < 32 && bases.TryGetValue(schema, out var direct) && direct.Any(b => b == ancestor || Inherits(b, ancestor, depth + 1));
+
+        var all = new SortedDictionary<string, IReadOnlyList<string>>(knownValues.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        foreach (var pair in knownValues)
+        {
+            var dot = pair.Key.LastIndexOf('.');
+            if (dot < 0)
+            {
+                continue;
+            }
+
+            foreach (var derived in bases.Keys.Where(s => Inherits(s, pair.Key.Substring(0, dot), 0)))
+            {
+                var location = derived + pair.Key.Substring(dot);
+                if (!all.ContainsKey(location))
+                {
+                    all[location] = pair.Value;
+                }
+            }
+        }
+
+        return all;
     }
 
     /// <summary>"CreateChatCompletionRequest.model" → "CreateChatCompletionRequestModel"; a named schema "X" → "XValues".</summary>

@@ -69,7 +69,7 @@ public static class NormalizeCommand
         if (a.Optional("--known-values") is { } knownValuesPath)
         {
             var schemaNames = new HashSet<string>(((JObject)result.Document["components"]!["schemas"]!).Properties().Select(p => p.Name), StringComparer.Ordinal);
-            WriteIfChanged(knownValuesPath, KnownValuesCodeWriter.Write(result.KnownValues, schemaNames, a.Optional("--namespace") ?? "OpenAI.Gen"));
+            WriteIfChanged(knownValuesPath, KnownValuesCodeWriter.Write(KnownValuesCodeWriter.WithInherited(result.KnownValues, result.Document), schemaNames, a.Optional("--namespace") ?? "OpenAI.Gen"));
         }
 
         if (a.Optional("--unions") is { } unionsPath)

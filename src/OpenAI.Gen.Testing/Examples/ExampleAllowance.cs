@@ -50,39 +50,16 @@ public sealed class ExampleAllowance
     /// <summary>Where the example is in the spec (<c>file:line</c>), when recorded.</summary>
     public string? Location { get; }
 
-    /// <summary>Reads a JSON array of <c>{"example", "code", "path"?, "reason"}</c> objects from <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads the allowances in <paramref name="path"/>: a JSON array of <c>{"example", "code", "path"?, "reason"}</c>
+    /// objects, or the object form <see cref="ExampleAllowanceFile"/> writes (whose spec digest is not checked here).
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is missing, not JSON, or an entry lacks a member; the message names the entry.</exception>
-    public static IReadOnlyList<ExampleAllowance> LoadFile(string path)
-    {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidDataException($"{path}: cannot read the allowances: {e.Message}", e);
-        }
+    public static IReadOnlyList<ExampleAllowance> LoadFile(string path) => ExampleAllowanceFile.Load(path).Allowances;
 
-        return Parse(json, path);
-    }
-
-    /// <summary>Reads a JSON array of allowances; <paramref name="sourceName"/> names it in errors.</summary>
-    /// <exception cref="InvalidDataException">Not a JSON array, or an entry lacks a member; the message names the entry.</exception>
-    public static IReadOnlyList<ExampleAllowance> Parse(string json, string sourceName)
-    {
-        JToken root;
-        try
-        {
-            root = LenientJson.ParseStrict(json);
-        }
-        catch (JsonReaderException e)
-        {
-            throw new InvalidDataException($"{sourceName}: not JSON: {e.Message}", e);
-        }
-
-        return root is JArray entries ? FromArray(entries, sourceName) : throw new InvalidDataException($"{sourceName}: expected a JSON array of allowances");
-    }
+    /// <summary>Reads allowances, in either form <see cref="LoadFile"/> takes; <paramref name="sourceName"/> names them in errors.</summary>
+    /// <exception cref="InvalidDataException">Not JSON, or an entry lacks a member; the message names the entry.</exception>
+    public static IReadOnlyList<ExampleAllowance> Parse(string json, string sourceName) => ExampleAllowanceFile.Parse(json, sourceName).Allowances;
 
     internal static IReadOnlyList<ExampleAllowance> FromArray(JArray entries, string sourceName)
     {

@@ -43,14 +43,11 @@ public class SpecExampleHandlerTests
     {
         var client = new OpenAIClient(new HttpClient(new SpecExampleHandler()), "sk-test");
         var request = Hello();
-        request.Tools = new[]
-        {
-            new ChatCompletionTool { Type = new ChatCompletionToolType("function"), Function = new FunctionObject { Name = "get_current_weather" } },
-        };
+        request.Tools = SpecLists.Like(request.Tools, new ChatCompletionTool { Function = new FunctionObject { Name = "get_current_weather" } });
 
         var response = await client.CreateChatCompletionAsync(request, CancellationToken.None);
 
-        var call = response.Choices.Single().Message.ToolCalls!.Single();
+        var call = response.Choices.Single().Message.ToolCalls!.OfType<ChatCompletionMessageToolCall>().Single();
         Assert.That(call.Function.Name, Is.EqualTo("get_current_weather"));
         Assert.That(call.Function.Arguments, Is.EqualTo("{\n\"location\": \"Boston, MA\"\n}"));
         Assert.That(response.Choices.Single().FinishReason.Value, Is.EqualTo("tool_calls"));

@@ -19,7 +19,9 @@ public class ResponseTests
             Assert.That(response.Object, Is.EqualTo(CreateChatCompletionResponseObject.ChatCompletion));
             Assert.That(response.Created, Is.EqualTo(1677652288));
             Assert.That(response.Model, Is.EqualTo("gpt-3.5-turbo-0613"));
+#pragma warning disable CS0612 // system_fingerprint: deprecated by newer specs, still read.
             Assert.That(response.SystemFingerprint, Is.EqualTo("fp_44709d6fcb"));
+#pragma warning restore CS0612
             Assert.That(choice.Index, Is.EqualTo(0));
             Assert.That(choice.Message.Role, Is.EqualTo(ChatCompletionResponseMessageRole.Assistant));
             Assert.That(choice.Message.Content, Is.EqualTo("\n\nHello there, how may I assist you today?"));
@@ -44,7 +46,9 @@ public class ResponseTests
             Assert.That(response.Object, Is.EqualTo(CreateCompletionResponseObject.TextCompletion));
             Assert.That(response.Created, Is.EqualTo(1589478378));
             Assert.That(response.Model, Is.EqualTo("VAR_model_id"));
+#pragma warning disable CS0612 // system_fingerprint: deprecated by newer specs, still read.
             Assert.That(response.SystemFingerprint, Is.EqualTo("fp_44709d6fcb"));
+#pragma warning restore CS0612
             Assert.That(choice.Text, Is.EqualTo("\n\nThis is indeed a test"));
             Assert.That(choice.Index, Is.EqualTo(0));
             Assert.That(choice.Logprobs, Is.Null);

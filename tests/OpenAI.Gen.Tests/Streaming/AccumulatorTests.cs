@@ -127,7 +127,9 @@ public class AccumulatorTests
             Assert.That(response.Object, Is.EqualTo(CreateChatCompletionResponseObject.ChatCompletion));
             Assert.That(response.Created, Is.EqualTo((long)json[0]["created"]!));
             Assert.That(response.Model, Is.EqualTo((string)json[0]["model"]!));
+#pragma warning disable CS0612 // system_fingerprint: deprecated by newer specs, still sent and folded.
             Assert.That(response.SystemFingerprint, Is.EqualTo((string)json[0]["system_fingerprint"]!));
+#pragma warning restore CS0612
             Assert.That(Specified.IsSet(response, "Usage"), Is.False, "no usage chunk was sent");
             Assert.That(choice.Message.Role, Is.EqualTo(ChatCompletionResponseMessageRole.Assistant));
             Assert.That(choice.Message.Content, Is.EqualTo(texts.Last()));
@@ -151,14 +153,14 @@ public class AccumulatorTests
             "{\"index\":0,\"delta\":{\"content\":\" there\",\"refusal\":\"I can\"},\"logprobs\":{\"content\":[{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":null}]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"usage\":null,\"choices\":[" +
             "{\"index\":1,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\":1}\"}}]},\"finish_reason\":\"tool_calls\"}," +
-            "{\"index\":0,\"delta\":{\"refusal\":\"not.\",\"audio\":{\"id\":\"a1\"}},\"finish_reason\":\"brand_new_reason\"}]}",
+            "{\"index\":0,\"delta\":{\"refusal\":\"not.\",\"x_trace\":{\"id\":\"a1\"}},\"finish_reason\":\"brand_new_reason\"}]}",
             "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4,\"total_tokens\":7}}",
         ];
         var response = await AccumulateChat(string.Concat(chunks.Select(Event)) + Done);
 
         AssertJsonEqual(Json(response), JToken.Parse(
             "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":7,\"model\":\"m\",\"system_fingerprint\":\"fp_1\",\"prompt_filter_results\":[],\"choices\":[" +
-            "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi there\",\"refusal\":\"I cannot.\",\"audio\":{\"id\":\"a1\"}}," +
+            "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi there\",\"refusal\":\"I cannot.\",\"x_trace\":{\"id\":\"a1\"}}," +
             "\"logprobs\":{\"content\":[{\"token\":\"Hi\",\"logprob\":-0.1,\"bytes\":[72,105],\"top_logprobs\":[]},{\"token\":\" there\",\"logprob\":-0.2,\"bytes\":null,\"top_logprobs\":[]}],\"refusal\":null},\"finish_reason\":\"brand_new_reason\"}," +
             "{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[" +
             "{\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":1}\"}}," +
@@ -206,10 +208,10 @@ public class AccumulatorTests
         Assert.Multiple(() =>
         {
             Assert.That(earlyChoice.Message.Content, Is.EqualTo("a"));
-            Assert.That(earlyChoice.Message.ToolCalls!.Single().Function.Arguments, Is.EqualTo("{"));
+            Assert.That(earlyChoice.Message.ToolCalls!.OfType<ChatCompletionMessageToolCall>().Single().Function.Arguments, Is.EqualTo("{"));
             Assert.That(earlyChoice.FinishReason, Is.Null, "no finish reason before the last chunk");
             Assert.That(late.Choices.Single().Message.Content, Is.EqualTo("ab"));
-            Assert.That(late.Choices.Single().Message.ToolCalls!.Select(c => c.Function.Arguments), Is.EqualTo(new[] { "{}", "" }));
+            Assert.That(late.Choices.Single().Message.ToolCalls!.OfType<ChatCompletionMessageToolCall>().Select(c => c.Function.Arguments), Is.EqualTo(new[] { "{}", "" }));
             Assert.That(late.Choices.Single().FinishReason, Is.EqualTo(CreateChatCompletionResponseChoiceFinishReason.Stop));
         });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Unions;
 
@@ -73,7 +74,7 @@ public class ChatMessageTests
         // Same code as the README's "Unions and messages" section.
         var request = new CreateChatCompletionRequest
         {
-            Model = CreateChatCompletionRequestModel.Gpt35Turbo,
+            Model = "gpt-3.5-turbo",
             Messages =
             {
                 ChatMessage.System("You are terse."),
@@ -84,8 +85,11 @@ public class ChatMessageTests
             },
             Stop = new[] { "\n\n", "END" },
             ToolChoice = ChatCompletionToolChoiceOption.Function("get_weather"),
-            Tools = new List<ChatCompletionTool> { new() { Function = new FunctionObject { Name = "get_weather" } } },
         };
+
+        // The README's `Tools = new List<ChatCompletionTool> { ... }`, as the element type of tools in the spec in use
+        // (newer specs make it a union of tool kinds).
+        request.Tools = SpecLists.Like(request.Tools, new ChatCompletionTool { Function = new FunctionObject { Name = "get_weather" } });
 
         var json = WireJson.Parse(WireJson.Write(request));
         WireJson.AssertSame(WireJson.Parse("""

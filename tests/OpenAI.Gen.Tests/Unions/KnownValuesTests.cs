@@ -16,11 +16,42 @@ public class KnownValuesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(CreateChatCompletionRequestModel.KnownValues, Is.EqualTo(SpecModelNames("CreateChatCompletionRequest")));
-            Assert.That(CreateCompletionRequestModel.KnownValues, Is.EqualTo(SpecModelNames("CreateCompletionRequest")));
-            Assert.That(CreateChatCompletionRequestModel.Gpt35Turbo, Is.EqualTo("gpt-3.5-turbo"));
-            Assert.That(CreateChatCompletionRequestModel.Gpt4_32k_0613, Is.EqualTo("gpt-4-32k-0613"));
-            Assert.That(CreateCompletionRequestModel.Gpt35TurboInstruct, Is.EqualTo("gpt-3.5-turbo-instruct"));
+            // Named after the request whichever class of its allOf chain declares `model`.
+            Assert.That(CreateChatCompletionRequestModel.KnownValues, Is.EqualTo(SpecModelNames("CreateChatCompletionRequest")).And.Not.Empty);
+            Assert.That(CreateCompletionRequestModel.KnownValues, Is.EqualTo(SpecModelNames("CreateCompletionRequest")).And.Not.Empty);
+            AssertConstants(typeof(CreateChatCompletionRequestModel), CreateChatCompletionRequestModel.KnownValues);
+            AssertConstants(typeof(CreateCompletionRequestModel), CreateCompletionRequestModel.KnownValues);
+        });
+    }
+
+    // One constant per value, named after it (a name two values share gets a suffix on the second).
+    private static void AssertConstants(Type type, IEnumerable<string> values)
+    {
+        var constants = type.GetFields().Where(f => f.IsLiteral).ToList();
+        Assert.That(constants.Select(f => (string)f.GetRawConstantValue()!), Is.EquivalentTo(values.Distinct()), type.Name);
+        Assert.That(constants.Where(f => !f.Name.StartsWith(KnownValuesCodeWriter.MemberName((string)f.GetRawConstantValue()!), StringComparison.Ordinal)).Select(f => f.Name), Is.Empty, type.Name);
+    }
+
+    [Test]
+    public void A_member_inherited_through_allOf_is_named_after_each_inheriting_schema_too()
+    {
+        var document = JObject.Parse("""
+            {"components": {"schemas": {
+              "Base": {"type": "object"},
+              "Mid": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object"}]},
+              "Req": {"allOf": [{"$ref": "#/components/schemas/Mid"}]},
+              "Own": {"allOf": [{"$ref": "#/components/schemas/Base"}]},
+              "Other": {"type": "object"}}}}
+            """);
+        var values = new Dictionary<string, IReadOnlyList<string>> { ["Base.model"] = new[] { "m" }, ["Own.model"] = new[] { "own" } };
+
+        var all = KnownValuesCodeWriter.WithInherited(values, document);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.Keys, Is.EqualTo(new[] { "Base.model", "Mid.model", "Own.model", "Req.model" }));
+            Assert.That(all["Req.model"], Is.EqualTo(new[] { "m" }));
+            Assert.That(all["Own.model"], Is.EqualTo(new[] { "own" }), "a schema's own member keeps its values");
         });
     }
 
@@ -67,7 +98,19 @@ public class KnownValuesTests
         Assert.That(e!.Message, Does.Contain("Req.model").And.Contain("ReqModel"));
     }
 
-    private static IEnumerable<string> SpecModelNames(string schema) =>
-        ((JArray)SpecExamples.Spec["components"]!["schemas"]![schema]!["properties"]!["model"]!["anyOf"]!)
-        .SelectMany(branch => branch["enum"] as JArray ?? new JArray()).Select(v => (string)v!);
+    // The enum values under the schema's `model` (declared by it or by a base of its allOf chain), through $refs.
+    private static IEnumerable<string> SpecModelNames(string schema)
+    {
+        var schemas = (JObject)SpecExamples.Spec["components"]!["schemas"]!;
+        JToken? Resolve(JToken? node) => node?["$ref"] is JValue reference ? schemas[((string)reference!).Split('/').Last()] : node;
+        JToken? Model(string name) =>
+            schemas[name]?["properties"]?["model"]
+            ?? (schemas[name]?["allOf"] as JArray ?? new JArray()).Select(part => Resolve(part)?["properties"]?["model"]
+                ?? (part["$ref"] is JValue r ? Model(((string)r!).Split('/').Last()) : null)).FirstOrDefault(m => m != null);
+        IEnumerable<string> Values(JToken? node) =>
+            Resolve(node) is not JObject resolved ? Enumerable.Empty<string>()
+            : (resolved["enum"] as JArray ?? new JArray()).Select(v => (string)v!)
+                .Concat(new[] { "anyOf", "oneOf", "allOf" }.SelectMany(k => (resolved[k] as JArray ?? new JArray()).SelectMany(Values)));
+        return Values(Model(schema)).Distinct();
+    }
 }

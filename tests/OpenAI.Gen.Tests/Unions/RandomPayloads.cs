@@ -169,10 +169,8 @@ internal sealed class RandomPayloads
                 Hit("part:image_url");
                 break;
             default:
-                // A refusal part is unknown to the seed only; 2024-08-23 types it, so there it is input_audio too.
-                part = Chance(0.5) || UnionTags.Of<ChatCompletionRequestMessageContentPart>().Split(", ").Contains("refusal")
-                    ? new JObject { ["type"] = "input_audio", ["input_audio"] = new JObject { ["data"] = "UklGRg==", ["format"] = "wav" } }
-                    : new JObject { ["type"] = "refusal", ["refusal"] = Pick(Texts) };
+                // A part type no spec has: each spec types more of the real ones (refusal, input_audio, file).
+                part = new JObject { ["type"] = "x_hologram", ["x_hologram"] = new JObject { ["data"] = "UklGRg==", ["format"] = Pick(new[] { "obj", "glb" }) } };
                 Hit("part:unknown-type");
                 break;
         }

@@ -74,7 +74,7 @@ public class RandomizedRoundTripTests
         var shapes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < BuiltInCode; i++)
         {
-            var request = new CreateCompletionRequest { Model = CreateCompletionRequestModel.Davinci002 };
+            var request = new CreateCompletionRequest { Model = "davinci-002" };
             var (prompt, promptShape) = random.Next(4) switch
             {
                 0 => ((CompletionPrompt)Text(), JTokenType.String),
@@ -86,7 +86,7 @@ public class RandomizedRoundTripTests
             var oneStop = random.Next(2) == 0;
             request.Stop = oneStop ? Text() : StopSequences.FromList(Enumerable.Range(0, random.Next(1, 5)).Select(_ => Text()));
 
-            var chat = new CreateChatCompletionRequest { Model = CreateChatCompletionRequestModel.Gpt4, Messages = { RandomUserMessage(random, Text) } };
+            var chat = new CreateChatCompletionRequest { Model = "gpt-4", Messages = { RandomUserMessage(random, Text) } };
             chat.ToolChoice = random.Next(4) switch
             {
                 0 => ChatCompletionToolChoiceOption.None,

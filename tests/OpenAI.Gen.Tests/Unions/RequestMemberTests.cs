@@ -8,7 +8,7 @@ namespace OpenAI.Gen.Tests.Unions;
 /// <summary><c>response_format</c> (an object with an open <c>type</c>) and <c>logit_bias</c> (token ID → bias).</summary>
 public class RequestMemberTests
 {
-    private static CreateChatCompletionRequest Request() => new() { Model = CreateChatCompletionRequestModel.Gpt35Turbo0125, Messages = { ChatMessage.User("hi") } };
+    private static CreateChatCompletionRequest Request() => new() { Model = "gpt-3.5-turbo-0125", Messages = { ChatMessage.User("hi") } };
 
     [Test]
     public void Response_format_json_object_is_written_and_read()

@@ -85,9 +85,9 @@ public class SpecExampleRoundTripTests
         Assert.Multiple(() =>
         {
             Assert.That(request.ToolChoice!.IsAuto, Is.True);
-            Assert.That(request.Tools!.Single().Type, Is.EqualTo(ChatCompletionToolType.Function));
-            Assert.That(request.Tools!.Single().Function.Name, Is.EqualTo("get_current_weather"));
-            Assert.That(((JToken)request.Tools!.Single().Function.Parameters!.AdditionalProperties["required"]).ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("[\"location\"]"));
+            Assert.That((string?)WireJson.Parse(WireJson.Write(request.Tools!.Single()))["type"], Is.EqualTo("function"));
+            Assert.That(request.Tools!.OfType<ChatCompletionTool>().Single().Function.Name, Is.EqualTo("get_current_weather"));
+            Assert.That(((JToken)request.Tools!.OfType<ChatCompletionTool>().Single().Function.Parameters!.AdditionalProperties["required"]).ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("[\"location\"]"));
         });
     }
 }

@@ -68,8 +68,12 @@ public static class ChatMessage
     }
 
     /// <summary>An <c>assistant</c> message that called tools (no <c>content</c> is written).</summary>
-    public static ChatCompletionRequestAssistantMessage Assistant(IEnumerable<ChatCompletionMessageToolCall> toolCalls) =>
-        new() { ToolCalls = (toolCalls ?? throw new ArgumentNullException(nameof(toolCalls))).ToList() };
+    public static ChatCompletionRequestAssistantMessage Assistant(IEnumerable<ChatCompletionMessageToolCall> toolCalls)
+    {
+        var message = new ChatCompletionRequestAssistantMessage();
+        message.ToolCalls = ListLike(message.ToolCalls, toolCalls ?? throw new ArgumentNullException(nameof(toolCalls)));
+        return message;
+    }
 
     /// <summary>
     /// The model's answer (<c>choices[i].message</c> of a response) as the assistant message to send back in the next
@@ -91,7 +95,7 @@ public static class ChatMessage
 
         if (answer.ToolCalls != null)
         {
-            message.ToolCalls = answer.ToolCalls.ToList();
+            message.ToolCalls = ListLike(message.ToolCalls, answer.ToolCalls);
         }
 
 #pragma warning disable CS0612, CS0618 // The legacy function_call is carried over for the callers that still use it.
@@ -112,4 +116,8 @@ public static class ChatMessage
         ToolCallId = toolCallId ?? throw new ArgumentNullException(nameof(toolCallId)),
         Content = content ?? throw new ArgumentNullException(nameof(content)),
     };
+
+    // A list of the element type the spec gives tool_calls, inferred from the property: function tool calls, or (newer
+    // specs) a union of tool call kinds that function tool calls belong to.
+    private static List<TItem> ListLike<TItem>(IList<TItem>? property, IEnumerable<object> items) => items.Cast<TItem>().ToList();
 }
