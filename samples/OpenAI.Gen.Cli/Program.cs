@@ -15,6 +15,7 @@ public static class Program
         new ChatCommand(),
         new CompleteCommand(),
         new ValidateExamplesCommand(),
+        new ConformanceCommand(),
     };
 
     /// <summary>Dispatches to the command named by the first argument.</summary>

@@ -7,9 +7,9 @@ namespace OpenAI.Gen.SpecTool;
 // Pass 5: query and path parameters.
 public sealed partial class SpecNormalizer
 {
-    // Query and path parameters. NSwag sends a parameter of a class type (an open enum) as the members of an
-    // object, so enums are sent as strings (their values listed in the description), and it cannot send the
-    // deepObject style (metadata[key]=value), so such a parameter is left out with a warning rather than sent wrong.
+    // Query and path parameters. A parameter of a class type (an open enum) would be typed as an object, so enums are
+    // sent as strings (their values listed in the description). Every style, deepObject (metadata[key]=value)
+    // included, is kept: the client core writes each one as the spec describes it.
     private void ProcessParameters(JObject doc)
     {
         foreach (var path in (doc["paths"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
@@ -38,13 +38,6 @@ public sealed partial class SpecNormalizer
         {
             if (parameter["schema"] is not JObject schema || (string?)parameter["name"] is not { } name)
             {
-                continue;
-            }
-
-            if ((string?)parameter["style"] == "deepObject")
-            {
-                _result.Warnings.Add($"OAIGEN101: the {parameter["in"]} parameter '{name}' of {where} uses style deepObject ({name}[key]=value), which the generated client cannot send; it is left out of the generated method.");
-                parameter.Remove();
                 continue;
             }
 

@@ -68,7 +68,8 @@ internal sealed class SchemaError
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 return $"member '{error.Property}' is not allowed by the schema";
             case ValidationErrorKind.NotInEnumeration:
-                return $"{found} is not one of the schema's values";
+                var values = error.Schema?.Enumeration.Select(v => v?.ToString() ?? "null").ToList();
+                return values is { Count: > 0 } ? $"{found} is not one of {string.Join(", ", values)}" : $"{found} is not one of the schema's values";
             case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotAllOf when error is ChildSchemaValidationError child:
                 var branches = child.Errors.Select((branch, i) =>
                     $"branch {i + 1}: " + string.Join(", ", From(branch.Value).Take(3).Select(e => $"{e.Code} {e.Path}")));

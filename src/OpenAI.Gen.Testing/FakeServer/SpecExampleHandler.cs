@@ -17,7 +17,7 @@ namespace OpenAI.Gen.Testing;
 /// completions) with the spec's own x-oaiMeta examples, so code using <see cref="OpenAIClient"/> can be tested with
 /// no network. <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
 /// (where the spec elides its middle chunks, the text of the non-streamed example asking the same is streamed instead);
-/// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example; <c>"logprobs": true</c> the
+/// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example (streamed as chunks when asked); <c>"logprobs": true</c> the
 /// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example).
 /// Every request body is validated against the operation's request schema first; a violation gets a 400 with an
 /// OpenAI-style error body naming the member at fault.
@@ -121,12 +121,14 @@ public class SpecExampleHandler : HttpMessageHandler
     {
         FakeAnswer? Titled(string title) => operation.Answers.FirstOrDefault(a => a.Title == title && a.Streamed == streamed);
 
+        var wantsTools = request["tools"] is JArray { Count: > 0 } || request["functions"] is JArray { Count: > 0 };
         if (streamed)
         {
-            return Titled("Streaming") ?? operation.Answers.FirstOrDefault(a => a.Streamed);
+            var stream = Titled("Streaming") ?? operation.Answers.FirstOrDefault(a => a.Streamed);
+            var tools = wantsTools ? operation.Answers.FirstOrDefault(a => a.Title == "Functions" && !a.Streamed) : null;
+            return tools != null && stream != null && WholeAsStream.Chunks(tools.Values[0], stream.Values[0]) is { } chunks ? tools.With(chunks) : stream;
         }
 
-        var wantsTools = request["tools"] is JArray { Count: > 0 } || request["functions"] is JArray { Count: > 0 };
         var wantsLogprobs = request["logprobs"]?.Type == JTokenType.Boolean && (bool)request["logprobs"]!;
         return (wantsTools ? Titled("Functions") : null)
                ?? (wantsLogprobs ? Titled("Logprobs") : null)

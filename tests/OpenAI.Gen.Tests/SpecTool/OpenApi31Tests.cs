@@ -343,10 +343,11 @@ public class OpenApi31Tests
         var pathParameter = result.Document["paths"]!["/chat/completions/{completion_id}"]!["parameters"]![0]!;
         Assert.Multiple(() =>
         {
-            Assert.That(list.Select(p => (string?)p["name"]), Is.EqualTo(new[] { "limit", "order" }));
-            Assert.That(result.Warnings, Has.One.Contains("OAIGEN101").And.Contains("'metadata'").And.Contains("GET /chat/completions (listChatCompletions)"));
-            Assert.That(list[1]["schema"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"string"}"""), "a class-typed query parameter would be sent as an object");
-            Assert.That((string?)list[1]["description"], Is.EqualTo("Sort order. One of: asc, desc."));
+            Assert.That(list.Select(p => (string?)p["name"]), Is.EqualTo(new[] { "metadata", "limit", "order" }), "a deepObject parameter is kept: the core sends it as metadata[key]=value");
+            Assert.That((string?)list[0]["style"], Is.EqualTo("deepObject"));
+            Assert.That(result.Warnings, Has.None.Contains("'metadata'"));
+            Assert.That(list[2]["schema"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"string"}"""), "a class-typed query parameter would be sent as an object");
+            Assert.That((string?)list[2]["description"], Is.EqualTo("Sort order. One of: asc, desc."));
             Assert.That(pathParameter["schema"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"string"}"""));
             Assert.That((string?)result.Document["paths"]!["/chat/completions/{completion_id}"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"],
                 Is.EqualTo("#/components/schemas/UpdateChatCompletionBody"));

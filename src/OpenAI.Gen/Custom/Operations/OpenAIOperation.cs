@@ -11,6 +11,8 @@ namespace OpenAI.Gen;
 /// </summary>
 internal sealed class OpenAIOperation
 {
+    private readonly string?[] _accepts = new string?[(int)AnswerKind.EventStream + 1];
+
     internal OpenAIOperation(string id, string method, string path, OperationParameter[] parameters, string[] requestMediaTypes, OperationAnswer[] answers)
     {
         Id = id;
@@ -29,6 +31,16 @@ internal sealed class OpenAIOperation
         foreach (var parameter in parameters)
         {
             HasUriParameters |= parameter.Location is ParameterLocation.Path or ParameterLocation.Query;
+        }
+
+        // Built once: every call asks for one.
+        foreach (var answer in answers)
+        {
+            ref var accept = ref _accepts[(int)answer.Kind];
+            if (answer.IsSuccess && (accept == null || accept.IndexOf(answer.MediaType, StringComparison.OrdinalIgnoreCase) < 0))
+            {
+                accept = accept == null ? answer.MediaType : accept + ", " + answer.MediaType;
+            }
         }
     }
 
@@ -56,19 +68,7 @@ internal sealed class OpenAIOperation
     /// The <c>Accept</c> value for a call that wants answers of <paramref name="kind"/>: the media types of the successful
     /// answers of that kind the spec lists, or <paramref name="fallback"/> when it lists none.
     /// </summary>
-    internal string Accept(AnswerKind kind, string fallback)
-    {
-        string? accept = null;
-        foreach (var answer in Answers)
-        {
-            if (answer.IsSuccess && answer.Kind == kind && (accept == null || accept.IndexOf(answer.MediaType, StringComparison.OrdinalIgnoreCase) < 0))
-            {
-                accept = accept == null ? answer.MediaType : accept + ", " + answer.MediaType;
-            }
-        }
-
-        return accept ?? fallback;
-    }
+    internal string Accept(AnswerKind kind, string fallback) => _accepts[(int)kind] ?? fallback;
 
     /// <summary>The description, e.g. <c>GET chat/completions/{completion_id}</c>.</summary>
     public override string ToString() => Method.Method + " " + PathTemplate;

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OpenAI.Gen.Testing;
+
+/// <summary>
+/// Reads a captured answer through <see cref="OpenAIClient"/> itself: the operation's method (<c>CreateChatCompletionAsync</c>,
+/// <c>CreateChatCompletionStreamAsync</c>, …, found by operationId) is called against a <see cref="ReplayHandler"/>, so
+/// the pipeline, event parser and readers run on the server's bytes. Where the client has no such method, the values
+/// are read into the schema's DTO with the client's serializer settings instead.
+/// </summary>
+internal static class ClientReplay
+{
+    private static readonly Uri ReplayUrl = new("http://replay.invalid/v1/");
+
+    /// <summary>What the client threw reading the answer, or null when it read it.</summary>
+    public static async Task<Exception?> ReadAsync(PlannedCheck plan, CapturedAnswer answer, IReadOnlyList<JToken> values, ExampleValidationOptions validation, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new ReplayHandler(answer));
+        var client = new OpenAIClient(http, new OpenAIClientOptions { ApiKey = "sk-conformance-replay", BaseUrl = ReplayUrl, MaxRetries = 0 });
+        var method = Method(plan.Operation, plan.Streamed);
+        var body = method == null ? null : RequestFor(method, plan, OpenAIJson.Default.CopySettings());
+        try
+        {
+            if (method == null || body == null)
+            {
+                ReadValues(plan, values, validation, plan.Streamed ? OpenAIJson.Default.CopyChunkSettings() : OpenAIJson.Default.CopySettings());
+                return null;
+            }
+
+            var result = method.Invoke(client, new[] { body, cancellationToken });
+            if (result is IAsyncEnumerable<object> stream)
+            {
+                await foreach (var _ in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                }
+            }
+            else if (result is Task task)
+            {
+                await task.ConfigureAwait(false);
+            }
+
+            return null;
+        }
+        catch (TargetInvocationException e) when (e.InnerException != null)
+        {
+            return e.InnerException;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return e;
+        }
+    }
+
+    private static MethodInfo? Method(string operationId, bool streamed)
+    {
+        var name = Pascal(operationId) + (streamed ? "StreamAsync" : "Async");
+        return typeof(OpenAIClient).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(m => m.Name == name && m.GetParameters() is { Length: 2 } p && p[1].ParameterType == typeof(CancellationToken));
+    }
+
+    /// <summary>A valid request of the operation in the method's request type (the replay ignores it; the method needs one).</summary>
+    private static object? RequestFor(MethodInfo method, PlannedCheck plan, JsonSerializerSettings settings)
+    {
+        foreach (var body in new[] { plan.Body, plan.ClientBody }.Where(b => b != null))
+        {
+            try
+            {
+                using var reader = new JTokenReader(body!);
+                if (JsonSerializer.Create(settings).Deserialize(reader, method.GetParameters()[0].ParameterType) is { } request)
+                {
+                    return request;
+                }
+            }
+            catch (JsonException)
+            {
+                // An invalid probe's body: the operation's valid example serves.
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReadValues(PlannedCheck plan, IReadOnlyList<JToken> values, ExampleValidationOptions validation, JsonSerializerSettings settings)
+    {
+        var schema = plan.Streamed ? plan.ChunkSchema ?? plan.ResponseSchema : plan.ResponseSchema;
+        var type = (schema == null ? null : validation.DtoResolver(schema))
+                   ?? throw new InvalidOperationException($"the client has no method for {plan.Operation} and no type for schema {schema ?? "(none)"} to read the answer with");
+        var serializer = JsonSerializer.Create(settings);
+        foreach (var value in values)
+        {
+            using var reader = new JTokenReader(value);
+            _ = serializer.Deserialize(reader, type) ?? throw new JsonSerializationException($"{type.Name} read the value as null");
+        }
+    }
+
+    private static string Pascal(string operationId)
+    {
+        var words = operationId.Split(new[] { '-', '_', '.', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + w.Substring(1)));
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace OpenAI.Gen.Testing;
+
+/// <summary>
+/// Chooses what a conformance run sends: for every operation of the spec with <c>x-oaiMeta</c> request examples,
+/// each example's request, then the probes the examples lack, each built from the spec's own request schema (a probe
+/// whose feature the schema does not have is skipped, saying so).
+/// </summary>
+internal static class ConformancePlan
+{
+    public const string UsageProbe = "probe: stream_options.include_usage";
+    public const string ToolCallProbe = "probe: tool call";
+    public const string InvalidProbe = "probe: invalid request";
+
+    public static List<PlannedCheck> For(ConformanceOptions options)
+    {
+        var spec = options.Spec;
+        var plan = new List<PlannedCheck>();
+        var operations = spec.Examples
+            .Where(e => e.HttpMethod != null && e.HttpPath != null && e.Request != null)
+            .GroupBy(e => e.Operation)
+            .Where(g => options.Only == null || g.Key == options.Only || g.First().HttpPath == options.Only);
+        foreach (var examples in operations)
+        {
+            var first = examples.First();
+            var method = first.HttpMethod!.ToUpperInvariant();
+            var requestSchema = first.Request!.SchemaName;
+            var responseSchema = first.Response?.SchemaName;
+            var chunkSchema = options.Validation.StreamChunkSchemas.TryGetValue(first.Operation, out var chunks) ? chunks : null;
+            var checks = new List<PlannedCheck>();
+            foreach (var example in examples)
+            {
+                var body = Body(example, options.Model);
+                checks.Add(new PlannedCheck(example.Operation, example.Title, false, method, example.HttpPath!, body)
+                {
+                    SkipReason = body == null ? "the example's curl snippet holds no readable JSON object to send" : null,
+                });
+            }
+
+            var valid = checks.Select(c => c.Body).FirstOrDefault(b => b != null);
+            if (valid != null)
+            {
+                var schema = requestSchema == null ? null : spec.Schema(requestSchema);
+                var streamed = checks.Where(c => c.Streamed).Select(c => c.Body).FirstOrDefault();
+                checks.Add(Usage(first, method, schema, requestSchema, streamed ?? valid));
+                checks.Add(ToolCall(first, method, schema, requestSchema, checks.Select(c => c.Body).FirstOrDefault(b => b?["tools"] is JArray { Count: > 0 }) ?? valid));
+                checks.Add(Invalid(first, method, schema, requestSchema, valid));
+            }
+
+            foreach (var check in checks)
+            {
+                check.ResponseSchema = responseSchema;
+                check.ChunkSchema = chunkSchema;
+                check.ClientBody ??= valid;
+            }
+
+            plan.AddRange(checks);
+        }
+
+        return plan;
+    }
+
+    private static JObject? Body(SpecExample example, string? model)
+    {
+        var values = ExampleValidator.Read(example.Request!, new List<ExampleFinding>(), out _);
+        if (values.Count == 0 || values[0].Token is not JObject body)
+        {
+            return null;
+        }
+
+        body = (JObject)body.DeepClone();
+        if (model != null && body.ContainsKey("model"))
+        {
+            body["model"] = model;
+        }
+
+        return body;
+    }
+
+    private static PlannedCheck Usage(SpecExample operation, string method, JsonSchema? schema, string? schemaName, JObject template)
+    {
+        var body = (JObject)template.DeepClone();
+        body["stream"] = true;
+        body["stream_options"] = new JObject { ["include_usage"] = true };
+        return new PlannedCheck(operation.Operation, UsageProbe, true, method, operation.HttpPath!, body)
+        {
+            ExpectsUsage = true,
+            SkipReason = Lacks(schema, schemaName, "stream", "stream_options"),
+        };
+    }
+
+    private static PlannedCheck ToolCall(SpecExample operation, string method, JsonSchema? schema, string? schemaName, JObject template)
+    {
+        var body = (JObject)template.DeepClone();
+        if (body["tools"] is not JArray { Count: > 0 })
+        {
+            // No example to copy: one function of the documented shape (type, function.name/description/parameters).
+            body["tools"] = new JArray(new JObject
+            {
+                ["type"] = "function",
+                ["function"] = new JObject
+                {
+                    ["name"] = "get_current_weather",
+                    ["description"] = "Get the current weather in a given location",
+                    ["parameters"] = JObject.Parse("""{"type": "object", "properties": {"location": {"type": "string"}}, "required": ["location"]}"""),
+                },
+            });
+        }
+
+        var name = (string?)body["tools"]![0]!["function"]?["name"];
+        var named = schema?.ActualProperties.ContainsKey("tool_choice") == true && name != null;
+        if (named)
+        {
+            body["tool_choice"] = new JObject { ["type"] = "function", ["function"] = new JObject { ["name"] = name } };
+        }
+
+        // Streamed where the operation streams: tool-call deltas are where servers depart most.
+        if (schema?.ActualProperties.ContainsKey("stream") == true)
+        {
+            body["stream"] = true;
+        }
+
+        return new PlannedCheck(operation.Operation, ToolCallProbe, true, method, operation.HttpPath!, body)
+        {
+            ExpectsToolCall = named,
+            SkipReason = Lacks(schema, schemaName, "tools"),
+        };
+    }
+
+    private static PlannedCheck Invalid(SpecExample operation, string method, JsonSchema? schema, string? schemaName, JObject template)
+    {
+        var body = (JObject)template.DeepClone();
+        body.Remove("stream");
+        (string? Name, JToken? Value) target = default;
+        foreach (var name in schema?.RequiredProperties.Where(body.ContainsKey) ?? Enumerable.Empty<string>())
+        {
+            if (schema!.ActualProperties.TryGetValue(name, out var property) && WrongValue(property.ActualSchema) is { } wrong)
+            {
+                target = (name, wrong);
+                break;
+            }
+        }
+
+        if (target.Name == null || target.Value == null)
+        {
+            return new PlannedCheck(operation.Operation, InvalidProbe, true, method, operation.HttpPath!, body)
+            {
+                SkipReason = schemaName == null ? "the spec names no request schema" : $"{schemaName} has no required member of a known type the example sets",
+            };
+        }
+
+        body[target.Name] = target.Value;
+        return new PlannedCheck(operation.Operation, $"{InvalidProbe} ($.{target.Name} is {target.Value.Type.ToString().ToLowerInvariant()})", true, method, operation.HttpPath!, body)
+        {
+            ExpectsClientError = true,
+        };
+    }
+
+    /// <summary>A value of a JSON type <paramref name="schema"/> does not allow, or null when its types are unknown.</summary>
+    private static JToken? WrongValue(JsonSchema schema)
+    {
+        var types = schema.Type;
+        foreach (var branch in schema.OneOf.Concat(schema.AnyOf))
+        {
+            types |= branch.ActualSchema.Type;
+        }
+
+        if (types == JsonObjectType.None)
+        {
+            return null;
+        }
+
+        if ((types & (JsonObjectType.Number | JsonObjectType.Integer)) == 0)
+        {
+            return 12345;
+        }
+
+        if ((types & JsonObjectType.String) == 0)
+        {
+            return "not a valid value";
+        }
+
+        return (types & JsonObjectType.Boolean) == 0 ? new JValue(true) : null;
+    }
+
+    private static string? Lacks(JsonSchema? schema, string? schemaName, params string[] members)
+    {
+        if (schema == null)
+        {
+            return "the spec names no request schema for the operation";
+        }
+
+        var missing = members.Where(m => !schema.ActualProperties.ContainsKey(m)).ToList();
+        return missing.Count == 0 ? null : $"the spec's {schemaName} has no {string.Join(" or ", missing)}";
+    }
+}
