@@ -353,6 +353,23 @@ string MatrixMarkdown(List<System.Text.Json.Nodes.JsonObject> rows, string head)
     return md.ToString();
 }
 
+// Fuzzing (tests/OpenAI.Gen.Tests/Fuzz): mutated answers and streams through the client for --minutes=N (default 5),
+// random seeds; prints the cases run and cases/s. A failure prints the CsCheck seed that reproduces it.
+Task("Fuzz")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var minutes = Argument("minutes", 5.0);
+    DotNetTest("./tests/OpenAI.Gen.Tests/OpenAI.Gen.Tests.csproj", new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        Filter = "FullyQualifiedName~Fuzz",
+        Loggers = new[] { "console;verbosity=normal" },
+        EnvironmentVariables = new Dictionary<string, string> { ["OPENAI_GEN_FUZZ_MINUTES"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    });
+});
+
 // Streaming-parse benchmark (OpenAI.Gen vs the official SDK), short job: a few minutes on a shared 2-core machine.
 Task("Bench")
     .Does(() =>

@@ -145,7 +145,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, headers, body, Stopwatch.GetTimestamp()));
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, headers, body, Stopwatch.GetTimestamp(), context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty));
         if (_script.TryDequeue(out var answer))
         {
             await answer(context);

@@ -21,15 +21,8 @@ public class StrictFastPathTests
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
     private static readonly Utf8FastReader Reader = new(Serializer, new FastShapeCache(OpenAIContractResolver.Instance), chunks: false, maxDepth: 128);
 
-    private static IEnumerable<TestCaseData> SpecAnswers()
-    {
-        foreach (var title in new[] { "Default", "Image input", "Functions", "Logprobs" })
-        {
-            yield return new TestCaseData(typeof(CreateChatCompletionResponse), Compact(SpecExamples.Response("/chat/completions", title))).SetName("chat " + title);
-        }
-
-        yield return new TestCaseData(typeof(CreateCompletionResponse), Compact(SpecExamples.Response("/completions", "No streaming"))).SetName("completion No streaming");
-    }
+    private static IEnumerable<TestCaseData> SpecAnswers() =>
+        SpecExamples.Answers().Select(a => new TestCaseData(a.Type, a.Json).SetName(a.Name));
 
     // The spec's answers carry defects such as trailing commas, which Newtonsoft forgives: compact, valid JSON.
     private static string Compact(string answer) => JToken.Parse(answer).ToString(Formatting.None);

@@ -23,12 +23,11 @@ public class ReadPathDifferentialTests
     /// <summary>A spec answer or chunk: its type and compact JSON.</summary>
     public static IEnumerable<TestCaseData> Samples()
     {
-        foreach (var title in new[] { "Default", "Image input", "Functions", "Logprobs" })
+        foreach (var (type, name, json) in SpecExamples.Answers())
         {
-            yield return Sample(typeof(CreateChatCompletionResponse), "chat " + title, SpecExamples.Response("/chat/completions", title));
+            yield return Sample(type, name, json);
         }
 
-        yield return Sample(typeof(CreateCompletionResponse), "completion No streaming", SpecExamples.Response("/completions", "No streaming"));
         var chunks = SpecExamples.StreamedChunks("/chat/completions", "Streaming");
         yield return Sample(typeof(CreateChatCompletionStreamResponse), "chat chunk first", chunks[0]);
         yield return Sample(typeof(CreateChatCompletionStreamResponse), "chat chunk last", chunks[^1]);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
@@ -38,4 +39,18 @@ public static class SpecExamples
 
         return pieces.Where(p => p != "....").ToArray();
     }
+
+    /// <summary>The spec's whole answers (chat Default, Image input, Functions, Logprobs; completion No streaming): type, name and compact JSON.</summary>
+    public static IEnumerable<(System.Type Type, string Name, string Json)> Answers()
+    {
+        foreach (var title in new[] { "Default", "Image input", "Functions", "Logprobs" })
+        {
+            yield return (typeof(CreateChatCompletionResponse), "chat " + title, Compact(Response("/chat/completions", title)));
+        }
+
+        yield return (typeof(CreateCompletionResponse), "completion No streaming", Compact(Response("/completions", "No streaming")));
+    }
+
+    // The spec's answers carry defects such as trailing commas, which Newtonsoft forgives: compact, valid JSON.
+    private static string Compact(string json) => Newtonsoft.Json.Linq.JToken.Parse(json).ToString(Newtonsoft.Json.Formatting.None);
 }

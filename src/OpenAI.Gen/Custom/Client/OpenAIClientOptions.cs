@@ -47,6 +47,46 @@ public sealed class OpenAIClientOptions
     /// </summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>
+    /// The header that carries <see cref="ApiKey"/>: <c>Authorization</c> (the default, sent as <c>Bearer …</c>), or another
+    /// name such as Azure OpenAI's <c>api-key</c>, sent as the bare key.
+    /// </summary>
+    public string? ApiKeyHeader { get; set; }
+
+    /// <summary>Query parameters added to every request, e.g. Azure OpenAI's <c>api-version</c>. Values are sent as given (escaped).</summary>
+    public IDictionary<string, string> QueryParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Options for an Azure OpenAI deployment: <see cref="BaseUrl"/> <c>{endpoint}/openai/deployments/{deployment}</c>
+    /// (operations append <c>chat/completions</c>, …), the key in the <c>api-key</c> header and the <c>api-version</c>
+    /// query parameter. The same client as for any other server: no Azure-specific code path.
+    /// </summary>
+    /// <param name="endpoint">The resource's endpoint, e.g. <c>https://my-resource.openai.azure.com</c>.</param>
+    /// <param name="deployment">The deployment name (Azure routes by deployment; the request's <c>model</c> is not used to route).</param>
+    /// <param name="apiVersion">The API version, e.g. <c>2024-10-21</c>.</param>
+    /// <param name="apiKey">The resource key; null to read <c>OPENAI_API_KEY</c>.</param>
+    public static OpenAIClientOptions ForAzure(Uri endpoint, string deployment, string apiVersion, string? apiKey = null)
+    {
+        if (endpoint == null)
+        {
+            throw new ArgumentNullException(nameof(endpoint));
+        }
+
+        if (string.IsNullOrWhiteSpace(deployment) || string.IsNullOrWhiteSpace(apiVersion))
+        {
+            throw new ArgumentException("An Azure OpenAI deployment name and API version are required.");
+        }
+
+        var options = new OpenAIClientOptions
+        {
+            ApiKey = apiKey,
+            ApiKeyHeader = "api-key",
+            BaseUrl = new Uri(endpoint.ToString().TrimEnd('/') + "/openai/deployments/" + Uri.EscapeDataString(deployment)),
+        };
+        options.QueryParameters["api-version"] = apiVersion;
+        return options;
+    }
+
     /// <summary>Sent as the <c>OpenAI-Organization</c> header when set (else <c>OPENAI_ORG_ID</c> when set).</summary>
     public string? Organization { get; set; }
 

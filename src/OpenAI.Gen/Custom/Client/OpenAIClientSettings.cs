@@ -37,7 +37,10 @@ internal sealed class OpenAIClientSettings
         }
 
         _apiKey = NonEmpty(options.ApiKey) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.ApiKeyEnvironmentVariable));
-        BearerValue = _apiKey == null ? null : "Bearer " + _apiKey;
+        KeyHeader = NonEmpty(options.ApiKeyHeader) ?? AuthorizationHeader;
+        KeyValue = _apiKey == null ? null
+            : string.Equals(KeyHeader, AuthorizationHeader, StringComparison.OrdinalIgnoreCase) ? "Bearer " + _apiKey : _apiKey;
+        Query = QueryString(options.QueryParameters);
         BaseUrl = ResolveBaseUrl(options.BaseUrl);
         Organization = NonEmpty(options.Organization) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.OrganizationEnvironmentVariable));
         Project = NonEmpty(options.Project) ?? NonEmpty(Environment.GetEnvironmentVariable(OpenAIClientOptions.ProjectEnvironmentVariable));
@@ -69,6 +72,10 @@ internal sealed class OpenAIClientSettings
         MaxRetries = options.MaxRetries;
         DefaultHeaders = ValidHeaders(options.DefaultHeaders);
         Logger = (ILogger?)options.LoggerFactory?.CreateLogger<OpenAIClient>() ?? NullLogger.Instance;
+        if (new Uri(BaseUrl) is { Scheme: "http", IsLoopback: false } plain)
+        {
+            OpenAILog.InsecureBaseUrl(Logger, plain.GetLeftPart(UriPartial.Authority));
+        }
         Transport = transport ?? options.HttpClient ?? SharedTransport.Value;
     }
 
@@ -103,13 +110,19 @@ internal sealed class OpenAIClientSettings
     /// <summary>The client that carries every attempt (the caller's, or the shared one).</summary>
     internal HttpClient Transport { get; }
 
-    /// <summary>The <c>Authorization</c> value to send, or null when the key is missing.</summary>
-    internal string? BearerValue { get; }
+    /// <summary>The header that carries the key: <c>Authorization</c> (as <c>Bearer …</c>) or e.g. Azure's <c>api-key</c>.</summary>
+    internal string KeyHeader { get; }
+
+    /// <summary>The <see cref="KeyHeader"/> value to send, or null when the key is missing.</summary>
+    internal string? KeyValue { get; }
+
+    /// <summary>The configured query parameters, escaped and joined (<c>api-version=2024-06-01</c>), or null for none.</summary>
+    internal string? Query { get; }
 
     /// <summary>Whether some configured source (key, default header, caller's client) authenticates the requests.</summary>
     internal bool HasCredentials =>
         _apiKey != null
-        || DefaultHeaders.Any(h => string.Equals(h.Key, AuthorizationHeader, StringComparison.OrdinalIgnoreCase))
+        || DefaultHeaders.Any(h => string.Equals(h.Key, AuthorizationHeader, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Key, KeyHeader, StringComparison.OrdinalIgnoreCase))
         || Transport.DefaultRequestHeaders.Authorization != null;
 
     internal static string MissingApiKeyMessage =>
@@ -162,6 +175,11 @@ internal sealed class OpenAIClientSettings
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"OpenAIClientOptions.{name} must be between 0 and 1 day.");
 
+    private static string? QueryString(IDictionary<string, string> parameters) =>
+        parameters.Count == 0
+            ? null
+            : string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value ?? string.Empty)));
+
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"OpenAIClientOptions.{name} must be positive.");
 
@@ -181,9 +199,10 @@ internal sealed class OpenAIClientSettings
 #if NET8_0_OR_GREATER
         // Recycle pooled connections so DNS changes are seen by a long-lived process; close a stream the caller left
         // early at once instead of draining it (the server would keep generating tokens meanwhile).
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0 };
+        // Redirects are the pipeline's to follow (same origin only), so credentials never reach another host.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxResponseDrainSize = 0, AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
 #endif
         // The pipeline times each attempt itself.
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };

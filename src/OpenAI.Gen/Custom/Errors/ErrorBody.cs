@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -32,6 +34,34 @@ internal sealed class ErrorBody
 
     /// <summary>Whether the body had one of the known error shapes.</summary>
     public bool IsKnownShape => Message != null || Type != null || Code != null || Param != null;
+
+    /// <summary>
+    /// Whether <paramref name="json"/> is an object with a top-level <c>error</c> member that is an object or a string:
+    /// an error the server sent with a success status, in an answer or a stream event. Cheap unless the text holds
+    /// <c>"error"</c> at all.
+    /// </summary>
+    public static bool IsErrorPayload(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\"error\""u8) < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+#if NETSTANDARD2_0
+            var text = Encoding.UTF8.GetString(json.ToArray());
+#else
+            var text = Encoding.UTF8.GetString(json);
+#endif
+            using var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+            return JToken.ReadFrom(reader) is JObject root && root["error"] is JObject or JValue { Type: JTokenType.String };
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     public static ErrorBody Parse(string? body)
     {

@@ -98,7 +98,7 @@ public partial class OpenAIException : Exception
                 }
             }
         }
-        else if (isErrorStatus)
+        else if (isErrorStatus && body != null)
         {
             // A proxy's HTML page or a compatible server's own error shape: say so, and show how it starts.
             var contentType = OpenAIRetryAdvice.Header(headers, "Content-Type");

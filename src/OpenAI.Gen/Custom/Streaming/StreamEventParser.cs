@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Net.Http;
 using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace OpenAI.Gen;
 
@@ -90,7 +89,7 @@ internal sealed class StreamEventParser<T> : IDisposable
         catch (Exception ex) when (ex is not OpenAIException)
         {
             // An error object that is not the first member still is an API error, not a malformed chunk.
-            if (HasErrorMember(data))
+            if (ErrorBody.IsErrorPayload(data))
             {
                 throw ApiError(data, "error payload");
             }
@@ -165,19 +164,7 @@ internal sealed class StreamEventParser<T> : IDisposable
 
     // A chunk needs none of its members, so an error object after other members reads as a chunk: it is the API's error.
     private T ThrowIfError(T chunk, ReadOnlySpan<byte> data) =>
-        data.IndexOf("\"error\""u8) >= 0 && HasErrorMember(data) ? throw ApiError(data, "error payload") : chunk;
-
-    private static bool HasErrorMember(ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            return JToken.Parse(Utf8(data)) is JObject { } o && o["error"] is JObject or JValue { Type: JTokenType.String };
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+        ErrorBody.IsErrorPayload(data) ? throw ApiError(data, "error payload") : chunk;
 
     private OpenAIException ApiError(ReadOnlySpan<byte> data, string what) => new(
         $"The stream sent an {what} in event {EventNumber}.",

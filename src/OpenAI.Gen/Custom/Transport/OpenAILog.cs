@@ -21,6 +21,11 @@ internal static class OpenAILog
     private static readonly Action<ILogger, string, int, string, Exception?> GaveUpDefinition = LoggerMessage.Define<string, int, string>(
         LogLevel.Warning, new EventId(4, "GaveUp"), "{Target} failed after {Attempts} attempt(s): {Reason}");
 
+    private static readonly Action<ILogger, string, Exception?> InsecureBaseUrlDefinition = LoggerMessage.Define<string>(
+        LogLevel.Warning, new EventId(5, "InsecureBaseUrl"), "BaseUrl {Server} is plain http:// to another host than this one: the API key and the prompts cross the network unencrypted");
+
+    internal static void InsecureBaseUrl(ILogger logger, string server) => InsecureBaseUrlDefinition(logger, server, null);
+
     internal static void Sending(ILogger logger, string target, int attempt, int maxAttempts) => SendingDefinition(logger, target, attempt, maxAttempts, null);
 
     internal static void Answered(ILogger logger, string target, int statusCode, string? requestId, TimeSpan elapsed, int attempt) =>

@@ -23,6 +23,8 @@ namespace OpenAI.Gen;
 internal sealed class OpenAIPipeline
 {
 
+    private const int MaxRedirects = 5;
+
     private static readonly ResiliencePropertyKey<OpenAIPipelineCall> CallKey = new("OpenAI.Gen.Call");
 
     private readonly OpenAIClientSettings _settings;
@@ -60,6 +62,11 @@ internal sealed class OpenAIPipeline
         if (!_settings.HasCredentials)
         {
             throw new OpenAIException(OpenAIClientSettings.MissingApiKeyMessage, null);
+        }
+
+        if (_settings.Query != null && request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            request.RequestUri = new Uri(uri.AbsoluteUri + (uri.Query.Length == 0 ? "?" : "&") + _settings.Query);
         }
 
         // The whole call's deadline, when there is one, ends attempts and waits alike, and is reported as a timeout.
@@ -206,6 +213,7 @@ internal sealed class OpenAIPipeline
         try
         {
             response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            response = await FollowRedirectsAsync(call, request, response, attempt, limit.Token).ConfigureAwait(false);
             await TakeBodyAsync(response, call.Template, limit.Token).ConfigureAwait(false);
             if (_settings.Logger.IsEnabled(LogLevel.Information))
             {
@@ -234,6 +242,63 @@ internal sealed class OpenAIPipeline
             response?.Dispose();
             return Outcome.FromException<HttpResponseMessage>(e);
         }
+    }
+
+    /// <summary>
+    /// Follows redirects itself (the shared transport does not): only to the same origin and only 307/308, which keep the
+    /// method and body. Anything else is refused with a non-retried <see cref="OpenAIException"/>: the credentials
+    /// (<c>Authorization</c>, <c>api-key</c>, <c>OpenAI-Organization</c>, <c>OpenAI-Project</c>, default headers) and the
+    /// prompt never go to another origin, and a POST is never replayed as a GET. A caller's transport that followed a
+    /// redirect to another origin on its own is reported the same way (it has sent the request there already).
+    /// </summary>
+    private async Task<HttpResponseMessage> FollowRedirectsAsync(OpenAIPipelineCall call, HttpRequestMessage request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
+    {
+        for (var hops = 0; ; hops++)
+        {
+            var from = call.Template.Uri;
+            if (hops == 0 && from != null && request.RequestUri is { } sentTo && !SameOrigin(from, sentTo))
+            {
+                throw Redirected(call, response, $"to another origin ({sentTo.GetLeftPart(UriPartial.Authority)}) by the HttpClient's own handler, which sent the request there with its headers (only Authorization is dropped); give it AllowAutoRedirect = false, and this client refuses such redirects before sending");
+            }
+
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || from == null)
+            {
+                return response;
+            }
+
+            var to = location.IsAbsoluteUri ? location : new Uri(request.RequestUri ?? from, location);
+            if (!SameOrigin(from, to))
+            {
+                throw Redirected(call, response, $"(HTTP {status}) to another origin ({to.GetLeftPart(UriPartial.Authority)}); the request, its credentials and its body were not sent there");
+            }
+
+            if (status is not (307 or 308))
+            {
+                throw Redirected(call, response, $"with HTTP {status}, which would replay the {request.Method} as a GET; it was not followed");
+            }
+
+            if (hops == MaxRedirects)
+            {
+                throw Redirected(call, response, $"more than {MaxRedirects} times");
+            }
+
+            response.Dispose();
+            request = call.Template.CreateAttempt(_settings, attempt - 1, to);
+            response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static OpenAIException Redirected(OpenAIPipelineCall call, HttpResponseMessage response, string what)
+    {
+        var error = new OpenAIException(
+            $"{call.Template.Target} was redirected {what}. If the new address is right, set OpenAIClientOptions.BaseUrl to it.",
+            (int)response.StatusCode, null, ResponseHeaders.Collect(response), null);
+        response.Dispose();
+        return error;
     }
 
     /// <summary>
@@ -275,5 +340,15 @@ internal sealed class OpenAIPipeline
 
         response.Content = WithHeadersOf(content, new BufferedBodyContent(body.Bytes, body.Bytes.Length));
         content.Dispose();
+
+        // Servers that send {"error": …} with a success status (LM Studio, proxies): read leniently, it would pass for
+        // an empty answer. It is the error it says; not retried.
+        if (response.IsSuccessStatusCode && ErrorBody.IsErrorPayload(body.Bytes))
+        {
+            var text = System.Text.Encoding.UTF8.GetString(body.Bytes);
+            var error = new OpenAIException("The server answered with an error object.", (int)response.StatusCode, text, ResponseHeaders.Collect(response), null);
+            response.Dispose();
+            throw error;
+        }
     }
 }

@@ -13,6 +13,7 @@ namespace OpenAI.Gen;
 internal sealed class OpenAIRequestTemplate
 {
     private readonly HttpRequestMessage _original;
+    private readonly Uri? _uri;
     private readonly byte[]? _body;
     private string? _target;
     private bool _unsent = true;
@@ -20,6 +21,7 @@ internal sealed class OpenAIRequestTemplate
     private OpenAIRequestTemplate(HttpRequestMessage original, byte[]? body)
     {
         _original = original;
+        _uri = original.RequestUri;
         _body = body;
     }
 
@@ -46,9 +48,9 @@ internal sealed class OpenAIRequestTemplate
     /// The request of the next attempt, with the configured headers (the caller's own headers win over them): the
     /// unsent original itself for the first attempt, a copy for any other.
     /// </summary>
-    internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings, int retries)
+    internal HttpRequestMessage CreateAttempt(OpenAIClientSettings settings, int retries, Uri? redirectedTo = null)
     {
-        var request = _unsent ? _original : Copy();
+        var request = _unsent && redirectedTo == null ? _original : Copy(redirectedTo ?? _uri);
         _unsent = false;
         AddIfAbsent(request, settings);
         request.Headers.Remove(OpenAIClientSettings.RetryCountHeader);
@@ -56,9 +58,12 @@ internal sealed class OpenAIRequestTemplate
         return request;
     }
 
-    private HttpRequestMessage Copy()
+    /// <summary>The address the request was made for (a transport that follows redirects changes the request's own).</summary>
+    internal Uri? Uri => _uri;
+
+    private HttpRequestMessage Copy(Uri? uri)
     {
-        var request = new HttpRequestMessage(_original.Method, _original.RequestUri) { Version = _original.Version };
+        var request = new HttpRequestMessage(_original.Method, uri) { Version = _original.Version };
 #if NET8_0_OR_GREATER
         request.VersionPolicy = _original.VersionPolicy;
         // Counted first: enumerating the options through their interface allocates, and there rarely are any.
@@ -100,7 +105,7 @@ internal sealed class OpenAIRequestTemplate
             AddIfAbsent(request, header.Key, header.Value);
         }
 
-        AddIfAbsent(request, OpenAIClientSettings.AuthorizationHeader, settings.BearerValue);
+        AddIfAbsent(request, settings.KeyHeader, settings.KeyValue);
         AddIfAbsent(request, OpenAIClientSettings.OrganizationHeader, settings.Organization);
         AddIfAbsent(request, OpenAIClientSettings.ProjectHeader, settings.Project);
         AddIfAbsent(request, OpenAIClientSettings.UserAgentHeader, OpenAIClientSettings.UserAgent);
