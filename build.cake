@@ -292,7 +292,7 @@ System.Text.Json.Nodes.JsonObject MatrixRow(string name, string repo, string res
         // What stopped it: the first errors and failed tests of its log.
         row["failure"] = new System.Text.Json.Nodes.JsonArray(System.IO.File.ReadLines(log)
             .Where(l => l.Contains(": error ") || l.TrimStart().StartsWith("Failed ") || l.Contains("An error occurred"))
-            .Select(l => l.Replace(repo + "/", string.Empty).Trim())
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\u001b\\[[0-9;]*m", string.Empty).Replace(repo + "/", string.Empty).Trim())
             .Distinct()
             .Take(12)
             .Select(l => (System.Text.Json.Nodes.JsonNode)l)

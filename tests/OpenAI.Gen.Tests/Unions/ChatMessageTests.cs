@@ -56,14 +56,14 @@ public class ChatMessageTests
 
         var seen = request.Messages.Select(message => message switch
         {
-            // Its JSON value, whether the spec types the content a string or a union of text and parts.
-            ChatCompletionRequestSystemMessage system => "system:" + WireJson.Parse(WireJson.Write(system.Content)),
+            // Content as written (a string, or a union of text and parts in newer specs); a role the spec may or may
+            // not type (developer) by its tag.
+            ChatCompletionRequestSystemMessage system => "system:" + (string?)WireJson.Parse(WireJson.Write(system))["content"],
             ChatCompletionRequestUserMessage { Content.IsParts: true } user => "user parts:" + (user.Content.TryGetParts(out var parts) ? parts.Count : -1),
             ChatCompletionRequestUserMessage => "user text",
-            ChatCompletionRequestAssistantMessage assistant => "assistant:" + assistant.Content,
+            ChatCompletionRequestAssistantMessage assistant => "assistant:" + (string?)WireJson.Parse(WireJson.Write(assistant))["content"],
             ChatCompletionRequestToolMessage tool => "tool:" + tool.ToolCallId,
-            ChatCompletionRequestMessageUnknown other => "other:" + other.Role,
-            _ => "?",
+            var other => "other:" + (string?)WireJson.Parse(WireJson.Write(other))["role"],
         });
 
         Assert.That(seen, Is.EqualTo(new[] { "system:s", "user parts:1", "assistant:a", "tool:1", "other:developer" }));
