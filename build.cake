@@ -372,6 +372,7 @@ Task("Fuzz")
 
 // Streaming-parse benchmark (OpenAI.Gen vs the official SDK), short job: a few minutes on a shared 2-core machine.
 Task("Bench")
+    .IsDependentOn("Build")
     .Does(() =>
 {
     // Each benchmark class carries its own short job; --exporters json feeds benchmarks/report.py.
