@@ -91,6 +91,7 @@ public sealed partial class SpecNormalizer
         }
 
         ProcessParameters(doc);
+        AnnotateOperations(doc);
 
         foreach (var location in _unionByLocation.Keys.Where(l => !_usedUnionLocations.Contains(l)).OrderBy(l => l, StringComparer.Ordinal))
         {
