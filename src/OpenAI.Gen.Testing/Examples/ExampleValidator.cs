@@ -82,12 +82,23 @@ public sealed class ExampleValidator
         return SchemaError.From(new JsonSchemaValidator().Validate(value, schema, SchemaType.OpenApi3));
     }
 
-    /// <summary>The schema a part's values are checked against: a streamed response's chunks have their own.</summary>
+    /// <summary>
+    /// The schema a part's values are checked against: a streamed response's chunks have their own, the schema of the
+    /// operation's <c>text/event-stream</c> answer, or else the one configured for the operation.
+    /// </summary>
     internal string? SchemaFor(ExamplePart part, int valueCount)
     {
-        if (IsStreamedResponse(part, valueCount) && _options.StreamChunkSchemas.TryGetValue(part.Example.Operation, out var chunkSchema))
+        if (IsStreamedResponse(part, valueCount))
         {
-            return chunkSchema;
+            if (part.Example.StreamSchemaName is { } eventSchema)
+            {
+                return eventSchema;
+            }
+
+            if (_options.StreamChunkSchemas.TryGetValue(part.Example.Operation, out var chunkSchema))
+            {
+                return chunkSchema;
+            }
         }
 
         return part.SchemaName;

@@ -170,6 +170,38 @@ public class OperationAnnotationTests
         });
     }
 
+    [Test]
+    public void A_pointer_into_a_schema_is_replaced_by_what_it_points_to_and_a_name_that_is_no_identifier_is_made_one()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Includable:
+              type: string
+              description: What to include.
+            Req2:
+              type: object
+              properties:
+                include:
+                  type: array
+                  description:
+                    $ref: '#/components/schemas/Includable/description'
+                  items: {$ref: '#/components/schemas/Includable'}
+                conversation: {$ref: '#/components/schemas/Conversation-2'}
+            Conversation-2:
+              type: object
+              properties:
+                id: {type: string}
+            """));
+
+        var req = result.Schema("Req2");
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)req["properties"]!["include"]!["description"], Is.EqualTo("What to include."));
+            Assert.That(result.Document["components"]!["schemas"]!["Conversation-2"], Is.Null);
+            Assert.That((string?)result.Schema("Conversation2")["properties"]!["id"]!["type"], Is.EqualTo("string"));
+            Assert.That(req.ToString(), Does.Contain("#/components/schemas/Conversation2"));
+        });
+    }
+
     private static JObject Operation(JObject doc, string path, string method) => (JObject)doc["paths"]![path]![method]!;
 
     private static string[] Extensions(JObject operation) =>
