@@ -62,6 +62,11 @@ public static class NormalizeCommand
             options.Streams[stream.Substring(0, eq).Trim()] = stream.Substring(eq + 1).Trim();
         }
 
+        foreach (var reserved in a.All("--reserved"))
+        {
+            options.ReservedTypeNames.Add(reserved.Trim());
+        }
+
         var source = YamlLoader.LoadFile(spec);
         var (openApi, infoVersion) = ((string?)source["openapi"], (string?)source["info"]?["version"]);
         var result = new SpecNormalizer(options).Normalize(source);

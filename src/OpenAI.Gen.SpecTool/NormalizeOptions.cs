@@ -24,6 +24,9 @@ public sealed class NormalizeOptions
     /// </summary>
     public IDictionary<string, string> Streams { get; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
 
+    /// <summary>Type names the library's hand-written code holds: a schema of one of these names is generated under another.</summary>
+    public ISet<string> ReservedTypeNames { get; } = new SortedSet<string>(System.StringComparer.Ordinal);
+
     /// <summary>The file name used in messages.</summary>
     public string SourceName { get; set; } = "openapi.yaml";
 }

@@ -104,17 +104,18 @@ public sealed partial class SpecNormalizer
     }
 
     // A schema name that is no C# identifier ("ConversationParam-2") gets the type name it will have ("ConversationParam2"),
-    // so that every generated reference to it (unions, streams, pages) agrees with the class NSwag generates.
+    // so that every generated reference to it (unions, streams, pages) agrees with the class NSwag generates; one that a
+    // hand-written type of the library holds (OpenAIFile, the upload) gets "Object" after it.
     private void RenameToIdentifiers()
     {
-        foreach (var name in SchemaNames().Where(n => Naming.Pascal(n) != n && n.Any(c => !char.IsLetterOrDigit(c) && c != '_')))
+        foreach (var name in SchemaNames().Where(n => _options.ReservedTypeNames.Contains(n) || (Naming.Pascal(n) != n && n.Any(c => !char.IsLetterOrDigit(c) && c != '_'))))
         {
-            var renamed = Unique(Naming.Pascal(name));
+            var renamed = Unique(_options.ReservedTypeNames.Contains(name) ? name + "Object" : Naming.Pascal(name));
             var schema = _schemas[name]!;
             _schemas.Remove(name);
             _schemas[renamed] = schema;
             SchemaReferences.Retarget(_doc, name, renamed);
-            _result.Notes.Add($"the schema '{name}' is named '{renamed}': its name is not a C# identifier.");
+            _result.Notes.Add($"the schema '{name}' is named '{renamed}': its name is not a C# identifier, or a hand-written type has it.");
         }
     }
 
