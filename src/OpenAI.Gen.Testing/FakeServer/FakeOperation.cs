@@ -5,11 +5,12 @@ namespace OpenAI.Gen.Testing;
 /// <summary>What <see cref="SpecExampleHandler"/> knows of one operation: its route, request schema and example answers.</summary>
 internal sealed class FakeOperation
 {
-    public FakeOperation(string method, string path, string? requestSchema, IReadOnlyList<FakeAnswer> answers)
+    public FakeOperation(string method, string path, string? requestSchema, bool streamOptions, IReadOnlyList<FakeAnswer> answers)
     {
         Method = method;
         Path = path;
         RequestSchema = requestSchema;
+        StreamOptions = streamOptions;
         Answers = answers;
     }
 
@@ -20,6 +21,9 @@ internal sealed class FakeOperation
     public string Path { get; }
 
     public string? RequestSchema { get; }
+
+    /// <summary>Whether the request schema has <c>stream_options</c> (so a stream ends with usage when asked).</summary>
+    public bool StreamOptions { get; }
 
     public IReadOnlyList<FakeAnswer> Answers { get; }
 }
