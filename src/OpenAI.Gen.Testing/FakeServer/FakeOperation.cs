@@ -9,11 +9,12 @@ internal sealed class FakeOperation
 {
     private readonly string[] _segments;
 
-    public FakeOperation(string method, string path, string? requestSchema, IReadOnlyList<FakeAnswer> answers, string? answerMediaType, string? textAnswer)
+    public FakeOperation(string method, string path, string? requestSchema, bool streamOptions, IReadOnlyList<FakeAnswer> answers, string? answerMediaType, string? textAnswer)
     {
         Method = method;
         Path = path;
         RequestSchema = requestSchema;
+        StreamOptions = streamOptions;
         Answers = answers;
         AnswerMediaType = answerMediaType;
         TextAnswer = textAnswer;
@@ -28,6 +29,9 @@ internal sealed class FakeOperation
     public string Path { get; }
 
     public string? RequestSchema { get; }
+
+    /// <summary>Whether the request schema has <c>stream_options</c> (so a stream ends with usage when asked).</summary>
+    public bool StreamOptions { get; }
 
     public IReadOnlyList<FakeAnswer> Answers { get; }
 

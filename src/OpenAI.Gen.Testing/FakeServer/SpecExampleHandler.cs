@@ -16,10 +16,13 @@ namespace OpenAI.Gen.Testing;
 /// A fake OpenAI server inside an <see cref="HttpClient"/>: answers the spec's operations that have x-oaiMeta examples
 /// (routed by method and path template, <c>{parameter}</c> segments matching any value) with those examples, so code
 /// using <see cref="OpenAIClient"/> can be tested with no network. An operation whose answer is binary (audio, images,
-/// files) gets a small generated body of its media type; one answering text gets its example's text. <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
+/// files) gets a small generated body of its media type; one answering text gets its example's text.
+/// <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
 /// (where the spec elides its middle chunks, the text of the non-streamed example asking the same is streamed instead);
 /// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example (streamed as chunks when asked); <c>"logprobs": true</c> the
-/// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example).
+/// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example). Where the spec
+/// has <c>stream_options</c>, a stream asked with <c>include_usage</c> ends, as the API's does, with a chunk of no
+/// choices carrying the usage of the whole answer to the same request (else of the <c>Default</c> one).
 /// Every request body is validated against the operation's request schema first; a violation gets a 400 with an
 /// OpenAI-style error body naming the member at fault.
 /// </summary>
@@ -50,7 +53,14 @@ public class SpecExampleHandler : HttpMessageHandler
         _operations = spec.Examples
             .Where(e => e.HttpPath != null && e.HttpMethod != null)
             .GroupBy(e => (Method: e.HttpMethod!.ToUpperInvariant(), Path: e.HttpPath!))
-            .Select(g => new FakeOperation(g.Key.Method, g.Key.Path, g.First().Request?.SchemaName, Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList()), g.First().AnswerMediaType, g.Select(e => e.Response?.Text).FirstOrDefault(t => t != null)))
+            .Select(g => new FakeOperation(
+                g.Key.Method,
+                g.Key.Path,
+                g.First().Request?.SchemaName,
+                g.First().Request?.SchemaName is { } name && SchemaMembers.Properties(spec.Schema(name)).ContainsKey("stream_options"),
+                WithUsage(Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList())),
+                g.First().AnswerMediaType,
+                g.Select(e => e.Response?.Text).FirstOrDefault(t => t != null)))
             // Longest path first ("/v1/chat/completions" also ends with "/completions"), then the one with more fixed segments.
             .OrderByDescending(o => o.Length)
             .ThenByDescending(o => o.Literals)
@@ -141,7 +151,22 @@ public class SpecExampleHandler : HttpMessageHandler
             return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, $"The spec has no {(streamed ? "streaming" : "non-streaming")} example for {operation.Path} to answer with.", "invalid_request_error", streamed ? "stream" : null, "no_example");
         }
 
-        return streamed ? EventStream(answer.Values) : Json(answer.Values[0]);
+        if (!streamed)
+        {
+            return Json(answer.Values[0]);
+        }
+
+        var includeUsage = operation.StreamOptions && json["stream_options"]?["include_usage"]?.Type == JTokenType.Boolean && (bool)json["stream_options"]!["include_usage"]!;
+        return EventStream(includeUsage && answer.Usage != null ? answer.Values.Append(UsageChunk(answer.Values[answer.Values.Count - 1], answer.Usage)) : answer.Values);
+    }
+
+    /// <summary>The last chunk's envelope with no choices and <paramref name="usage"/>, as the API ends a stream asked <c>include_usage</c>.</summary>
+    private static JToken UsageChunk(JToken last, JObject usage)
+    {
+        var chunk = (JObject)last.DeepClone();
+        chunk["choices"] = new JArray();
+        chunk["usage"] = usage.DeepClone();
+        return chunk;
     }
 
     private static FakeAnswer? Choose(FakeOperation operation, JObject request, bool streamed)
@@ -176,6 +201,16 @@ public class SpecExampleHandler : HttpMessageHandler
         var request = example.Request == null ? null : ExampleValidator.Read(example.Request, new List<ExampleFinding>(), out _).FirstOrDefault()?.Token;
         var elided = findings.Any(f => f.Code == DefectCodes.ElisionLine);
         return values.Count == 0 ? null : new FakeAnswer(example.Title, ExampleValidator.IsStreamed(example), values.Select(v => v.Token).ToList(), request, elided);
+    }
+
+    /// <summary>Streaming examples with the usage of the whole answer to the same request, else of <c>Default</c> (or the first whole answer with usage).</summary>
+    private static List<FakeAnswer> WithUsage(List<FakeAnswer> answers)
+    {
+        var fallback = answers.FirstOrDefault(a => !a.Streamed && a.Title == "Default" && a.Usage != null) ?? answers.FirstOrDefault(a => !a.Streamed && a.Usage != null);
+        return answers.Select(a => a.Streamed
+                ? a.WithUsage((answers.FirstOrDefault(w => !w.Streamed && w.Usage != null && ElidedStream.SameRequest(a.Request, w.Request)) ?? fallback)?.Usage)
+                : a)
+            .ToList();
     }
 
     /// <summary>Elided streams filled in from the non-streamed answer to the same request, where there is one (see <see cref="ElidedStream"/>).</summary>

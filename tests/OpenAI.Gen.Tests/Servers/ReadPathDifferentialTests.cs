@@ -18,7 +18,7 @@ public class ReadPathDifferentialTests
 {
     private static readonly JsonSerializerSettings Settings = OpenAIJson.Default.CopyChunkSettings();
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
-    private static readonly Utf8FastReader Fast = new(Serializer, new FastShapeCache(LenientContractResolver.Instance), chunks: true, maxDepth: 128);
+    private static readonly Utf8FastReader Fast = new(Serializer, new FastShapeCache(LenientContractResolver.Instance), maxDepth: 128);
 
     /// <summary>A spec answer or chunk: its type and compact JSON.</summary>
     public static IEnumerable<TestCaseData> Samples()

@@ -23,12 +23,7 @@ internal sealed class FastMember
         IsList = isList;
         Parse = parse;
         CreateList = createList;
-        var required = property.Required;
-        IsRequired = required is Required.Always or Required.AllowNull;
         SkipsNull = property.NullValueHandling == NullValueHandling.Ignore;
-        DisallowsNull = required is Required.Always or Required.DisallowNull
-                        || (property.PropertyType!.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) == null);
-        DisallowsNullInChunk = DisallowsNull && !LenientContractResolver.AllowsNullInChunk(property);
     }
 
     public JsonProperty Property { get; }
@@ -46,15 +41,8 @@ internal sealed class FastMember
 
     public bool IsList { get; }
 
-    public bool IsRequired { get; }
-
     /// <summary>Whether a null value leaves the member unset (Newtonsoft's <see cref="NullValueHandling.Ignore"/>).</summary>
     public bool SkipsNull { get; }
-
-    public bool DisallowsNull { get; }
-
-    /// <summary><see cref="DisallowsNull"/> as stream chunks are read .</summary>
-    public bool DisallowsNullInChunk { get; }
 
     public Func<string, object>? Parse { get; }
 
@@ -68,15 +56,23 @@ internal sealed class FastMember
             return new FastMember(property, FastMemberKind.Ignored, null, false, null, null);
         }
 
+        // A member Newtonsoft insists on (present, or not null) sends the type to Newtonsoft, which enforces it and names
+        // what is missing; the contracts answers are read with insist on nothing (LenientContractResolver).
+        var type = property.PropertyType!;
+        if (property.Required != Required.Default
+            || (type.IsValueType && Nullable.GetUnderlyingType(type) == null && property.NullValueHandling != NullValueHandling.Ignore))
+        {
+            return null;
+        }
+
         if (!property.Writable || property.ShouldDeserialize != null || property.SetIsSpecified != null || property.IsReference == true
             || property.TypeNameHandling != null || property.ItemConverter != null || property.ItemTypeNameHandling != null
-            || property.ItemIsReference != null || property.ObjectCreationHandling != null
+            || property.ItemIsReference != null || (property.ObjectCreationHandling ?? ObjectCreationHandling.Replace) != ObjectCreationHandling.Replace
             || (property.DefaultValueHandling ?? DefaultValueHandling.Include) != DefaultValueHandling.Include)
         {
             return null;
         }
 
-        var type = property.PropertyType!;
         if (KindOf(type, property.Converter, resolver) is { } scalar)
         {
             return new FastMember(property, scalar, type, false, scalar == FastMemberKind.Enum ? EnumParsers.For(type) : null, null);

@@ -12,21 +12,11 @@ internal sealed class FastObjectShape
         CreateInstance = contract.DefaultCreator!;
         Members = members;
         ExtensionDataSetter = contract.ExtensionDataSetter;
-        for (var i = 0; i < members.Length; i++)
-        {
-            if (members[i].IsRequired)
-            {
-                RequiredMask |= 1UL << i;
-            }
-        }
     }
 
     public Func<object> CreateInstance { get; }
 
     public FastMember[] Members { get; }
-
-    /// <summary>One bit per member that must be present.</summary>
-    public ulong RequiredMask { get; }
 
     public ExtensionDataSetter? ExtensionDataSetter { get; }
 

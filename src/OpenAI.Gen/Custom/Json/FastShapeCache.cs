@@ -5,8 +5,8 @@ using Newtonsoft.Json.Serialization;
 namespace OpenAI.Gen;
 
 /// <summary>
-/// The fast path's shapes of DTO types, built once per type from the client's strict contracts and shared by the
-/// whole-answer and the stream-chunk readers (a member's chunk leniency is part of its <see cref="FastMember"/>).
+/// The fast path's shapes of DTO types, built once per type from the contracts answers and chunks are read with
+/// (<see cref="LenientContractResolver"/>) and shared by the whole-answer and the stream-chunk readers.
 /// </summary>
 internal sealed class FastShapeCache
 {

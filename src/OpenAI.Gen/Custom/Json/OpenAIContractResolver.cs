@@ -25,11 +25,9 @@ internal class OpenAIContractResolver : DefaultContractResolver
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
-        if (property.GetIsSpecified != null && member.DeclaringType is { IsValueType: false } owner
-            && owner.GetField(member.Name + SpecifiedSuffix, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) is { } flag
-            && flag.FieldType == typeof(bool))
+        if (property.GetIsSpecified != null && SpecifiedFlag(property) is { } flag)
         {
-            property.GetIsSpecified = (Predicate<object>)TypedPredicateMethod.MakeGenericMethod(owner).Invoke(null, new object[] { flag })!;
+            property.GetIsSpecified = (Predicate<object>)TypedPredicateMethod.MakeGenericMethod(flag.DeclaringType!).Invoke(null, new object[] { flag })!;
 
             // The generated setter marks the member set already; Newtonsoft's second, boxed write of the flag adds nothing.
             property.SetIsSpecified = null;
@@ -61,6 +59,15 @@ internal class OpenAIContractResolver : DefaultContractResolver
 
         return contract;
     }
+
+    /// <summary>The generated "was this member set" flag of <paramref name="property"/>: a bool field named after it, or null.</summary>
+    protected static FieldInfo? SpecifiedFlag(JsonProperty property) =>
+        property.DeclaringType is { IsValueType: false } owner
+        && property.UnderlyingName is { } name
+        && owner.GetField(name + SpecifiedSuffix, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) is { } flag
+        && flag.FieldType == typeof(bool)
+            ? flag
+            : null;
 
     private static bool IsGeneratedUnion(Type? type)
     {

@@ -40,8 +40,8 @@ internal sealed class OpenAIJson
         var answerSerializer = JsonSerializer.Create(readSettings);
         var chunkSerializer = JsonSerializer.Create(_chunkSettings);
         Writer = new RequestBodyWriter(_serializer);
-        Answers = new ResponseBodyReader(answerSerializer, new Utf8FastReader(answerSerializer, shapes, chunks: false, maxDepth));
-        Chunks = new ChunkDeserializer(chunkSerializer, new Utf8FastReader(chunkSerializer, shapes, chunks: true, maxDepth));
+        Answers = new ResponseBodyReader(answerSerializer, new Utf8FastReader(answerSerializer, shapes, maxDepth));
+        Chunks = new ChunkDeserializer(chunkSerializer, new Utf8FastReader(chunkSerializer, shapes, maxDepth));
 
         // Snapshots are read while required members may still be missing (finish_reason before the last chunk).
         Snapshots = answerSerializer;
@@ -69,8 +69,8 @@ internal sealed class OpenAIJson
     internal JsonSerializerSettings CopyChunkSettings() => new(_chunkSettings);
 
     /// <summary>
-    /// Whether the optional member <paramref name="member"/> (its C# name) of <paramref name="dto"/> was set, to a value or
-    /// to null, and is therefore written; a required member always is.
+    /// Whether the member <paramref name="member"/> (its C# name) of <paramref name="dto"/> was set, to a value or to null,
+    /// and is therefore written: an optional member once set, a required one unless an answer read left it out.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="dto"/> has no such member.</exception>
     internal static bool IsSet(object dto, string member)

@@ -12,7 +12,7 @@ namespace OpenAI.Gen;
 /// Reads DTOs straight from UTF-8 JSON with <see cref="Utf8JsonReader"/>, guided by the very Newtonsoft contracts a
 /// serializer uses, and sets them through the same property setters: parsing is nearly all the cost of reading an
 /// answer or a stream chunk, and Newtonsoft's char-based reading is the slow part of it. Anything this fast path does
-/// not copy exactly (a converter, a type mismatch, a missing required member, invalid or unusual JSON) makes it give
+/// not copy exactly (a converter, a required member, a type mismatch, invalid or unusual JSON) makes it give
 /// up, and the caller reads the JSON again with the Newtonsoft serializer, which then decides, or names the error.
 /// The fast path never decides differently: it only declines. Nothing here lists a schema's members, so whatever a
 /// regenerated spec adds is read too.
@@ -21,18 +21,13 @@ internal sealed class Utf8FastReader
 {
     private readonly JsonSerializer _serializer;
     private readonly FastShapeCache _shapes;
-    private readonly bool _chunks;
     private readonly JsonReaderOptions _readerOptions;
 
-    /// <summary>
-    /// Creates the reader for <paramref name="serializer"/>, the Newtonsoft reading it copies (and hands raw members to);
-    /// <paramref name="chunks"/>: reads stream chunks, where a required open enum may be null even under strict contracts.
-    /// </summary>
-    public Utf8FastReader(JsonSerializer serializer, FastShapeCache shapes, bool chunks, int maxDepth)
+    /// <summary>Creates the reader for <paramref name="serializer"/>, the Newtonsoft reading it copies (and hands raw members to).</summary>
+    public Utf8FastReader(JsonSerializer serializer, FastShapeCache shapes, int maxDepth)
     {
         _serializer = serializer;
         _shapes = shapes;
-        _chunks = chunks;
         _readerOptions = new JsonReaderOptions { MaxDepth = maxDepth };
     }
 
@@ -135,7 +130,7 @@ internal sealed class Utf8FastReader
             member.Property.ValueProvider!.SetValue(target, value);
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && (seen & shape.RequiredMask) == shape.RequiredMask ? target : null;
+        return reader.TokenType == JsonTokenType.EndObject ? target : null;
     }
 
     private bool ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastMember member, RepeatedValues? repeats, out object? value)
@@ -148,7 +143,8 @@ internal sealed class Utf8FastReader
 
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return !(_chunks ? member.DisallowsNullInChunk : member.DisallowsNull);
+            // Null where Newtonsoft would refuse it never gets here (FastMember.Create): the member is set to null.
+            return true;
         }
 
         if (!member.IsList)

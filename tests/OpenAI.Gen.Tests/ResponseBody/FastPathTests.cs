@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
+
+namespace OpenAI.Gen.Tests.ResponseBody;
+
+/// <summary>
+/// Answer bodies take the UTF-8 fast path with the contracts answers are read with (LenientContractResolver): it reads
+/// the spec's answers exactly as Newtonsoft does, and declines whatever it does not copy, so errors still come from
+/// Newtonsoft with its path. Mutations of every answer are compared in ReadPathDifferentialTests.
+/// </summary>
+public class FastPathTests
+{
+    // As whole answers are read: lenient contracts, content after the value not checked.
+    private static readonly JsonSerializerSettings Settings = new(OpenAIJson.Default.CopyChunkSettings()) { CheckAdditionalContent = false };
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+    private static readonly Utf8FastReader Reader = new(Serializer, new FastShapeCache(LenientContractResolver.Instance), maxDepth: 128);
+
+    private static IEnumerable<TestCaseData> SpecAnswers() =>
+        SpecExamples.Answers().Select(a => new TestCaseData(a.Type, a.Json).SetName(a.Name));
+
+    private static object? Newtonsoft(Type type, string json) => Serializer.Deserialize(new JsonTextReader(new StringReader(json)), type);
+
+    private static string Written(object value) => JsonConvert.SerializeObject(value, OpenAIJson.Default.CopySettings());
+
+    [TestCaseSource(nameof(SpecAnswers))]
+    public void Reads_every_spec_answer_as_Newtonsoft_does(Type type, string json)
+    {
+        Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), type, null, out var fast), Is.True, "the fast path reads this answer");
+
+        Assert.That(fast, Is.InstanceOf(type));
+        Assert.That(Written(fast!), Is.EqualTo(Written(Newtonsoft(type, json)!)));
+    }
+
+    [Test]
+    public void A_creation_time_after_2038_is_read()
+    {
+        // 2100-01-01: more seconds than an int holds.
+        var answer = JObject.Parse(SpecExamples.Response("/chat/completions", "Default"));
+        answer["created"] = 4102444800L;
+        var json = answer.ToString(Formatting.None);
+
+        Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), typeof(CreateChatCompletionResponse), null, out var fast), Is.True);
+        Assert.That(((CreateChatCompletionResponse)fast!).Created, Is.EqualTo(4102444800L));
+        Assert.That(((CreateChatCompletionResponse)Newtonsoft(typeof(CreateChatCompletionResponse), json)!).Created, Is.EqualTo(4102444800L));
+    }
+
+    [Test]
+    public void Declines_content_after_the_answer_which_a_plain_read_ignores()
+    {
+        var json = SpecExamples.Answers().First().Json + " {}";
+
+        Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), typeof(CreateChatCompletionResponse), null, out _), Is.False);
+        Assert.That(Newtonsoft(typeof(CreateChatCompletionResponse), json), Is.Not.Null);
+    }
+
+    [Test]
+    public void Declines_value_types_and_types_without_an_object_contract()
+    {
+        Assert.That(Reader.TryRead("1"u8, typeof(int), null, out _), Is.False);
+        Assert.That(Reader.TryRead("[]"u8, typeof(List<string>), null, out _), Is.False);
+    }
+
+    [Test]
+    public void Leaves_a_type_whose_contract_insists_on_a_member_to_Newtonsoft()
+    {
+        // Under the strict contracts (requests) "choices" is required: Newtonsoft, not this reader, enforces that.
+        Assert.That(new FastShapeCache(OpenAIContractResolver.Instance).For(typeof(CreateChatCompletionResponse)), Is.Null);
+        Assert.That(new FastShapeCache(LenientContractResolver.Instance).For(typeof(CreateChatCompletionResponse)), Is.Not.Null);
+    }
+}
