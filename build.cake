@@ -88,7 +88,7 @@ Task("ApiBaseline")
 });
 
 // Imports a new upstream spec: dotnet cake --target=Regenerate --spec=<openapi.yaml>
-//   [--operation="POST /chat/completions" --operation=...] [--tag=Chat --tag=...]   (default: the two POST operations)
+//   [--operation="POST /chat/completions" --operation=...] [--tag=Chat --tag=...] [--all]   (default: the two POST operations; --all: every operation)
 // Cuts it into openapi/openai.yaml, builds (which regenerates the client), writes the example allowances for it,
 // refreshes the API baseline and runs the tests; then review `git diff openapi/ src/OpenAI.Gen/PublicAPI.txt` and the
 // build's OAIGEN warnings.
@@ -108,6 +108,11 @@ Task("Regenerate")
     foreach (var tag in Arguments<string>("tag", new string[0]))
     {
         cut.Append("--tag").AppendQuoted(tag);
+    }
+
+    if (HasArgument("all"))
+    {
+        cut.Append("--all");
     }
 
     // What each step took and what the public API lost and gained, in artifacts/regenerate.json (read by SpecMatrix),

@@ -113,14 +113,14 @@ internal static class ConformancePlan
         }
 
         var name = (string?)body["tools"]![0]!["function"]?["name"];
-        var named = schema?.ActualProperties.ContainsKey("tool_choice") == true && name != null;
+        var named = SchemaMembers.Properties(schema).ContainsKey("tool_choice") && name != null;
         if (named)
         {
             body["tool_choice"] = new JObject { ["type"] = "function", ["function"] = new JObject { ["name"] = name } };
         }
 
         // Streamed where the operation streams: tool-call deltas are where servers depart most.
-        if (schema?.ActualProperties.ContainsKey("stream") == true)
+        if (SchemaMembers.Properties(schema).ContainsKey("stream"))
         {
             body["stream"] = true;
         }
@@ -137,9 +137,10 @@ internal static class ConformancePlan
         var body = (JObject)template.DeepClone();
         body.Remove("stream");
         (string? Name, JToken? Value) target = default;
-        foreach (var name in schema?.RequiredProperties.Where(body.ContainsKey) ?? Enumerable.Empty<string>())
+        var properties = SchemaMembers.Properties(schema);
+        foreach (var name in SchemaMembers.Required(schema).Where(body.ContainsKey))
         {
-            if (schema!.ActualProperties.TryGetValue(name, out var property) && WrongValue(property.ActualSchema) is { } wrong)
+            if (properties.TryGetValue(name, out var property) && WrongValue(property.ActualSchema) is { } wrong)
             {
                 target = (name, wrong);
                 break;
@@ -195,7 +196,8 @@ internal static class ConformancePlan
             return "the spec names no request schema for the operation";
         }
 
-        var missing = members.Where(m => !schema.ActualProperties.ContainsKey(m)).ToList();
+        var properties = SchemaMembers.Properties(schema);
+        var missing = members.Where(m => !properties.ContainsKey(m)).ToList();
         return missing.Count == 0 ? null : $"the spec's {schemaName} has no {string.Join(" or ", missing)}";
     }
 }

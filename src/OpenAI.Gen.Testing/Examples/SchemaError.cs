@@ -31,7 +31,10 @@ internal sealed class SchemaError
 
     public int Column { get; }
 
-    /// <summary>The errors of <paramref name="errors"/>; item and member wrappers are replaced by what they wrap.</summary>
+    /// <summary>
+    /// The errors of <paramref name="errors"/>; item and member wrappers are replaced by what they wrap, and so is an
+    /// <c>allOf</c> failure (every branch must hold, so each branch's errors are the errors, with their own paths).
+    /// </summary>
     public static List<SchemaError> From(IEnumerable<ValidationError> errors)
     {
         var result = new List<SchemaError>();
@@ -45,7 +48,7 @@ internal sealed class SchemaError
 
     private static void Add(ValidationError error, List<SchemaError> into)
     {
-        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid)
+        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotAllOf)
         {
             foreach (var inner in child.Errors.Values.SelectMany(e => e))
             {
@@ -70,15 +73,10 @@ internal sealed class SchemaError
             case ValidationErrorKind.NotInEnumeration:
                 var values = error.Schema?.Enumeration.Select(v => v?.ToString() ?? "null").ToList();
                 return values is { Count: > 0 } ? $"{found} is not one of {string.Join(", ", values)}" : $"{found} is not one of the schema's values";
-            case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotAllOf when error is ChildSchemaValidationError child:
+            case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf when error is ChildSchemaValidationError child:
                 var branches = child.Errors.Select((branch, i) =>
                     $"branch {i + 1}: " + string.Join(", ", From(branch.Value).Take(3).Select(e => $"{e.Code} {e.Path}")));
-                var word = error.Kind switch
-                {
-                    ValidationErrorKind.NotOneOf => "exactly one branch of oneOf",
-                    ValidationErrorKind.NotAnyOf => "a branch of anyOf",
-                    _ => "every branch of allOf",
-                };
+                var word = error.Kind == ValidationErrorKind.NotOneOf ? "exactly one branch of oneOf" : "a branch of anyOf";
                 return $"{found} does not match {word} ({string.Join("; ", branches)})";
             default:
                 var kind = error.Kind.ToString();

@@ -35,14 +35,15 @@ public class ConformanceDepartureTests
         "{" + Envelope + ",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_current_weather\",\"arguments\":\"{}\"}}]},\"logprobs\":null,\"finish_reason\":null}]}",
         "{" + Envelope + ",\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}]}");
 
-    // A whole answer ending with finish_reason "eos" (llama.cpp-style servers), served as text/plain.
+    // A whole answer ending with finish_reason "eos" (llama.cpp-style servers), served as text/plain. The whole answers
+    // carry every member some spec requires (refusal since 2024-08), so only the departure under test shows on each.
     private static readonly Transcript OtherFinishReason = new(200, "text/plain", """
-        {"id": "cmpl-1", "object": "chat.completion", "created": 1700000000, "model": "m", "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi"}, "logprobs": null, "finish_reason": "eos"}]}
+        {"id": "cmpl-1", "object": "chat.completion", "created": 1700000000, "model": "m", "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi", "refusal": null}, "logprobs": null, "finish_reason": "eos"}]}
         """);
 
     // A whole answer without object and created.
     private static readonly Transcript NoCreated = new(200, "application/json", """
-        {"id": "cmpl-1", "model": "m", "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi"}, "logprobs": null, "finish_reason": "stop"}]}
+        {"id": "cmpl-1", "model": "m", "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi", "refusal": null}, "logprobs": null, "finish_reason": "stop"}]}
         """);
 
     // An error of another shape: "error" is a string, not an object (Ollama).

@@ -14,6 +14,30 @@ public static class SpecExamples
     /// <summary>The committed spec as a JSON tree.</summary>
     public static JObject Spec { get; } = YamlLoader.LoadFile(Repo.Spec);
 
+    /// <summary>
+    /// Whether schema <paramref name="schemaName"/> of the spec declares <paramref name="member"/>, itself or through
+    /// its <c>allOf</c> chain (read from the YAML here, apart from the library's own reading).
+    /// </summary>
+    public static bool HasMember(string schemaName, string member) => HasMember(Schema(schemaName), member, 0);
+
+    private static JObject Schema(string name) => (JObject)Spec["components"]!["schemas"]![name]!;
+
+    private static bool HasMember(JObject? schema, string member, int depth)
+    {
+        if (schema == null || depth > 16)
+        {
+            return false;
+        }
+
+        if ((string?)schema["$ref"] is { } reference)
+        {
+            return HasMember(Schema(reference.Substring(reference.LastIndexOf('/') + 1)), member, depth + 1);
+        }
+
+        return schema["properties"]?[member] != null
+               || (schema["allOf"] as JArray)?.OfType<JObject>().Any(part => HasMember(part, member, depth + 1)) == true;
+    }
+
     /// <summary>The example with <paramref name="title"/> of operation at <paramref name="path"/>.</summary>
     public static JObject Example(string path, string title) =>
         ((JArray)Spec["paths"]![path]!["post"]!["x-oaiMeta"]!["examples"]!).OfType<JObject>().Single(e => (string?)e["title"] == title);
