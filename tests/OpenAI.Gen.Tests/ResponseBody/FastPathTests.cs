@@ -40,13 +40,13 @@ public class FastPathTests
     [Test]
     public void A_creation_time_after_2038_is_read()
     {
-        // 2100-01-01: more seconds than an int holds, in a legacy completion (a type every spec's fast path takes) with
-        // every member some spec requires (a required member left out sends the answer to Newtonsoft).
-        const string json = "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":4102444800,\"model\":\"m\",\"choices\":[{\"text\":\"Hi\",\"index\":0,\"logprobs\":null,\"finish_reason\":\"stop\"}]}";
+        // 2100-01-01: more seconds than an int holds, in an answer with every member some spec requires (a required
+        // member left out sends the answer to Newtonsoft).
+        const string json = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":4102444800,\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"stop\"}]}";
 
-        Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), typeof(CreateCompletionResponse), null, out var fast), Is.True);
-        Assert.That(((CreateCompletionResponse)fast!).Created, Is.EqualTo(4102444800L));
-        Assert.That(((CreateCompletionResponse)Newtonsoft(typeof(CreateCompletionResponse), json)!).Created, Is.EqualTo(4102444800L));
+        Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), typeof(CreateChatCompletionResponse), null, out var fast), Is.True);
+        Assert.That(((CreateChatCompletionResponse)fast!).Created, Is.EqualTo(4102444800L));
+        Assert.That(((CreateChatCompletionResponse)Newtonsoft(typeof(CreateChatCompletionResponse), json)!).Created, Is.EqualTo(4102444800L));
     }
 
     [Test]
