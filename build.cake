@@ -88,7 +88,7 @@ Task("ApiBaseline")
 });
 
 // Imports a new upstream spec: dotnet cake --target=Regenerate --spec=<openapi.yaml>
-//   [--operation="POST /chat/completions" --operation=...] [--tag=Chat --tag=...]   (default: the two POST operations)
+//   [--operation="POST /chat/completions" --operation=...] [--tag=Chat --tag=...] [--all]   (default: the two POST operations; --all: every operation)
 // Cuts it into openapi/openai.yaml, builds every project (which regenerates the client), writes the example allowances
 // for it and the public API baseline; then review `git diff openapi/ src/OpenAI.Gen/PublicAPI.txt` and the build's
 // OAIGEN warnings, and run the tests (`dotnet cake --target=Test`): the repository it leaves passes them all, with no
@@ -109,6 +109,11 @@ Task("Regenerate")
     foreach (var tag in Arguments<string>("tag", new string[0]))
     {
         cut.Append("--tag").AppendQuoted(tag);
+    }
+
+    if (HasArgument("all"))
+    {
+        cut.Append("--all");
     }
 
     // What each step took and what the public API lost and gained, in artifacts/regenerate.json (read by SpecMatrix),

@@ -11,7 +11,7 @@ public static class CutCommand
     {
         var a = Arguments.Parse(args);
         var spec = a.Required("--spec");
-        var options = new CutOptions { SourceName = Path.GetFullPath(spec) };
+        var options = new CutOptions { SourceName = Path.GetFullPath(spec), All = a.Flags.Contains("--all") };
         foreach (var op in a.All("--operation"))
         {
             options.Operations.Add(op);

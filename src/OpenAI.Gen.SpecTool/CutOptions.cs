@@ -14,6 +14,9 @@ public sealed class CutOptions
     /// <summary>Tags whose every operation is kept ("Chat").</summary>
     public IList<string> Tags { get; } = new List<string>();
 
+    /// <summary>Keep every operation of the spec (<c>--all</c>); operations and tags are then not needed.</summary>
+    public bool All { get; set; }
+
     /// <summary>The file name used in messages.</summary>
     public string SourceName { get; set; } = "openapi.yaml";
 }

@@ -51,6 +51,22 @@ public static class NormalizeCommand
             options.UnionVariantNames[members.Substring(0, eq)] = names;
         }
 
+        foreach (var stream in a.All("--stream"))
+        {
+            var eq = stream.IndexOf('=');
+            if (eq <= 0 || eq == stream.Length - 1)
+            {
+                throw new ArgumentException($"--stream expects operationId=EventSchema (e.g. \"createChatCompletion=CreateChatCompletionStreamResponse\"), got '{stream}'");
+            }
+
+            options.Streams[stream.Substring(0, eq).Trim()] = stream.Substring(eq + 1).Trim();
+        }
+
+        foreach (var reserved in a.All("--reserved"))
+        {
+            options.ReservedTypeNames.Add(reserved.Trim());
+        }
+
         var source = YamlLoader.LoadFile(spec);
         var (openApi, infoVersion) = ((string?)source["openapi"], (string?)source["info"]?["version"]);
         var result = new SpecNormalizer(options).Normalize(source);

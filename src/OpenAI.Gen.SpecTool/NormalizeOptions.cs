@@ -18,6 +18,15 @@ public sealed class NormalizeOptions
     /// </summary>
     public IDictionary<string, IDictionary<string, string>> UnionVariantNames { get; } = new SortedDictionary<string, IDictionary<string, string>>(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// The event schema of operations (by operationId) that stream when asked to although the spec describes their
+    /// stream in prose only (no <c>text/event-stream</c> answer); a spec that describes it wins.
+    /// </summary>
+    public IDictionary<string, string> Streams { get; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+
+    /// <summary>Type names the library's hand-written code holds: a schema of one of these names is generated under another.</summary>
+    public ISet<string> ReservedTypeNames { get; } = new SortedSet<string>(System.StringComparer.Ordinal);
+
     /// <summary>The file name used in messages.</summary>
     public string SourceName { get; set; } = "openapi.yaml";
 }

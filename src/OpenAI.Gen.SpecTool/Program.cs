@@ -8,7 +8,7 @@ public static class Program
 {
     private const string Usage = "usage: OpenAI.Gen.SpecTool normalize --spec <openapi.yaml> --out <file.json> --enums <file.cs> --nswag-config <nswag.json> --nswag-out <file.json> [--known-values <file.cs>] [--union Name=Schema.prop,...]";
 
-    private const string OtherCommands = "\n       OpenAI.Gen.SpecTool normalize ... [--union-members \"Name=Member=shape, Member=shape\"] [--union-tags <file.cs>] [--unions <file.cs>] [--constructors <file.cs>] [--summary <file.json>]"
+    private const string OtherCommands = "\n       OpenAI.Gen.SpecTool normalize ... [--union-members \"Name=Member=shape, Member=shape\"] [--union-tags <file.cs>] [--unions <file.cs>] [--constructors <file.cs>] [--summary <file.json>] [--stream operationId=EventSchema] [--reserved TypeName]"
         + "\n       OpenAI.Gen.SpecTool cut --spec <upstream openapi.yaml> --out <openapi/openai.yaml> [--operation \"POST /chat/completions\" ...] [--tag Chat ...]"
         + "\n       OpenAI.Gen.SpecTool check-partials --generated <file.g.cs> ... [--nswag-config <nswag.json>] [--standalone TypeName ...] [--stamp <file>] <hand-written .cs files>";
 

@@ -104,6 +104,11 @@ public sealed class SpecCutter
                 .Where(m => Methods.Contains(m.Name) && m.Value is JObject)
                 .Select(m => (Path: path.Name, Method: m.Name, Operation: (JObject)m.Value)))
             .ToList();
+        if (_options.All)
+        {
+            return all.Select(a => new Chosen(a.Method, a.Path, (string?)a.Operation["operationId"], TagsOf(a.Operation))).ToList();
+        }
+
         IEnumerable<string> operations = _options.Operations.Count == 0 && _options.Tags.Count == 0 ? CutOptions.DefaultOperations : _options.Operations;
         var wanted = new HashSet<(string, string)>();
         foreach (var op in operations)

@@ -56,6 +56,7 @@ public sealed partial class SpecNormalizer
         _schemas = doc["components"]?["schemas"] as JObject
                    ?? throw Error(doc, "the spec has no components.schemas");
 
+        RenameToIdentifiers();
         var is31 = (string?)doc["openapi"] is { } version && version.StartsWith("3.1", StringComparison.Ordinal);
         SchemaWalker.VisitAll(doc, Downgrade);
         SchemaWalker.VisitAll(doc, WidenUnixTimes);
@@ -91,6 +92,7 @@ public sealed partial class SpecNormalizer
         }
 
         ProcessParameters(doc);
+        AnnotateOperations(doc);
 
         foreach (var location in _unionByLocation.Keys.Where(l => !_usedUnionLocations.Contains(l)).OrderBy(l => l, StringComparer.Ordinal))
         {
@@ -99,6 +101,22 @@ public sealed partial class SpecNormalizer
 
         SortSchemas();
         return _result;
+    }
+
+    // A schema name that is no C# identifier ("ConversationParam-2") gets the type name it will have ("ConversationParam2"),
+    // so that every generated reference to it (unions, streams, pages) agrees with the class NSwag generates; one that a
+    // hand-written type of the library holds (OpenAIFile, the upload) gets "Object" after it.
+    private void RenameToIdentifiers()
+    {
+        foreach (var name in SchemaNames().Where(n => _options.ReservedTypeNames.Contains(n) || (Naming.Pascal(n) != n && n.Any(c => !char.IsLetterOrDigit(c) && c != '_'))))
+        {
+            var renamed = Unique(_options.ReservedTypeNames.Contains(name) ? name + "Object" : Naming.Pascal(name));
+            var schema = _schemas[name]!;
+            _schemas.Remove(name);
+            _schemas[renamed] = schema;
+            SchemaReferences.Retarget(_doc, name, renamed);
+            _result.Notes.Add($"the schema '{name}' is named '{renamed}': its name is not a C# identifier, or a hand-written type has it.");
+        }
     }
 
     private List<string> SchemaNames() => _schemas.Properties().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -120,7 +138,7 @@ public sealed partial class SpecNormalizer
                 throw Error(token, $"external reference '{target}' at {token.Path} is not supported");
             }
 
-            if (target.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+            if (target.StartsWith(SchemaPrefix, StringComparison.Ordinal) && target.IndexOf('/', SchemaPrefix.Length) < 0)
             {
                 var name = target.Substring(SchemaPrefix.Length);
                 if (schemas?[name] == null)
@@ -128,11 +146,39 @@ public sealed partial class SpecNormalizer
                     throw Error(token, $"'{target}' at {token.Path} refers to a schema the spec does not define: {name}");
                 }
             }
-            else if (doc.SelectToken(target.Substring(2).Replace('/', '.')) == null)
+            else if (Pointer(doc, target) is not { } resolved)
             {
                 throw Error(token, $"'{target}' at {token.Path} does not resolve");
             }
+            else if (target.StartsWith(SchemaPrefix, StringComparison.Ordinal) && token.Parent is JObject { Count: 1 } reference)
+            {
+                // A pointer into a schema (e.g. its description, reused by another member) is not a schema of its own:
+                // the value it points to takes its place.
+                reference.Replace(resolved.DeepClone());
+            }
         }
+    }
+
+    // The value a local JSON pointer ("#/components/schemas/A/description") points to, ~1 and ~0 unescaped; null when none.
+    private static JToken? Pointer(JObject doc, string target)
+    {
+        JToken? at = doc;
+        foreach (var segment in target.Substring(2).Split('/'))
+        {
+            var key = segment.Replace("~1", "/").Replace("~0", "~");
+            at = at switch
+            {
+                JObject o => o[key],
+                JArray a when int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+            if (at == null)
+            {
+                return null;
+            }
+        }
+
+        return at;
     }
 
     private static JObject Placeholder(JObject schema, string marker)

@@ -74,7 +74,10 @@ internal sealed class ExampleReader
 
         var requestSchema = SchemaName(operation["requestBody"]?["content"]?["application/json"]?["schema"]);
         var hasBody = operation["requestBody"] != null;
-        var responseSchema = SchemaName(SuccessResponse(operation)?["content"]?["application/json"]?["schema"]);
+        var answer = SuccessResponse(operation)?["content"] as JObject;
+        var responseSchema = SchemaName(answer?["application/json"]?["schema"]);
+        var streamSchema = SchemaName(answer?["text/event-stream"]?["schema"]);
+        var answerMediaType = answer?.Properties().Select(p => p.Name).FirstOrDefault(m => m != "text/event-stream");
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not JObject item)
@@ -83,7 +86,7 @@ internal sealed class ExampleReader
                 continue;
             }
 
-            var example = new SpecExample(operationName, UniqueTitle(operationName, (string?)item["title"] ?? $"Example {i + 1}"), method, path);
+            var example = new SpecExample(operationName, UniqueTitle(operationName, (string?)item["title"] ?? $"Example {i + 1}"), method, path, answerMediaType, streamSchema);
             if (hasBody)
             {
                 example.Add(Part(example, ExamplePartKind.Request, item["request"]?["curl"], item, requestSchema));

@@ -82,12 +82,23 @@ public sealed class ExampleValidator
         return SchemaError.From(new JsonSchemaValidator().Validate(value, schema, SchemaType.OpenApi3));
     }
 
-    /// <summary>The schema a part's values are checked against: a streamed response's chunks have their own.</summary>
+    /// <summary>
+    /// The schema a part's values are checked against: a streamed response's chunks have their own, the schema of the
+    /// operation's <c>text/event-stream</c> answer, or else the one configured for the operation.
+    /// </summary>
     internal string? SchemaFor(ExamplePart part, int valueCount)
     {
-        if (IsStreamedResponse(part, valueCount) && _options.StreamChunkSchemas.TryGetValue(part.Example.Operation, out var chunkSchema))
+        if (IsStreamedResponse(part, valueCount))
         {
-            return chunkSchema;
+            if (part.Example.StreamSchemaName is { } eventSchema)
+            {
+                return eventSchema;
+            }
+
+            if (_options.StreamChunkSchemas.TryGetValue(part.Example.Operation, out var chunkSchema))
+            {
+                return chunkSchema;
+            }
         }
 
         return part.SchemaName;
@@ -136,6 +147,10 @@ public sealed class ExampleValidator
             text = body.Text;
             origin = origin.Sub(body.Line, body.Column);
         }
+        else if (part.Kind == ExamplePartKind.Response)
+        {
+            text = EventData(text);
+        }
 
         var read = LenientJson.Parse(text, origin);
         findings.AddRange(read.Defects);
@@ -148,6 +163,31 @@ public sealed class ExampleValidator
 
         return read.Values;
     }
+
+    // A response written as an event stream ("event: x" / "data: {…}" lines, as the Responses API's examples are): the data
+    // of its events, each left where it stands (field names blanked, other fields emptied) so that positions stay exact.
+    private static string EventData(string text)
+    {
+        var lines = text.Split('\n');
+        if (!lines.Any(l => l.StartsWith("data:", StringComparison.Ordinal)))
+        {
+            return text;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            lines[i] = line.StartsWith("data:", StringComparison.Ordinal) && line.Substring(5).Trim() != "[DONE]" ? new string(' ', 5) + line.Substring(5)
+                : IsEventField(line) ? string.Empty
+                : line;
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static bool IsEventField(string line) =>
+        line.StartsWith("event:", StringComparison.Ordinal) || line.StartsWith("id:", StringComparison.Ordinal) || line.StartsWith("retry:", StringComparison.Ordinal)
+        || line.StartsWith(":", StringComparison.Ordinal) || line.StartsWith("data:", StringComparison.Ordinal);
 
     private List<ExampleFinding> CheckSchema(ExamplePart part, string? schemaName, IReadOnlyList<ParsedJsonValue> values, TextOrigin origin)
     {

@@ -8,12 +8,14 @@ public sealed class SpecExample
 {
     private readonly List<ExamplePart> _parts = new();
 
-    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath)
+    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null)
     {
         Operation = operation;
         Title = title;
         HttpMethod = httpMethod;
         HttpPath = httpPath;
+        AnswerMediaType = answerMediaType;
+        StreamSchemaName = streamSchemaName;
     }
 
     /// <summary>The operationId (e.g. <c>createChatCompletion</c>), or the schema name for an object example.</summary>
@@ -27,6 +29,12 @@ public sealed class SpecExample
 
     /// <summary>The operation's path (e.g. <c>/chat/completions</c>), or null for an object example.</summary>
     public string? HttpPath { get; }
+
+    /// <summary>The media type of the operation's first successful answer (<c>application/json</c>, <c>audio/mpeg</c>…), or null when it has no body.</summary>
+    internal string? AnswerMediaType { get; }
+
+    /// <summary>The schema of the events of the operation's <c>text/event-stream</c> answer, or null when the spec gives none.</summary>
+    internal string? StreamSchemaName { get; }
 
     /// <summary>Its parts, in spec order.</summary>
     public IReadOnlyList<ExamplePart> Parts => _parts;

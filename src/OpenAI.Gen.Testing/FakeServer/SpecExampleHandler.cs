@@ -13,9 +13,11 @@ using Newtonsoft.Json.Linq;
 namespace OpenAI.Gen.Testing;
 
 /// <summary>
-/// A fake OpenAI server inside an <see cref="HttpClient"/>: answers the spec's operations (chat completions,
-/// completions) with the spec's own x-oaiMeta examples, so code using <see cref="OpenAIClient"/> can be tested with
-/// no network. <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
+/// A fake OpenAI server inside an <see cref="HttpClient"/>: answers the spec's operations that have x-oaiMeta examples
+/// (routed by method and path template, <c>{parameter}</c> segments matching any value) with those examples, so code
+/// using <see cref="OpenAIClient"/> can be tested with no network. An operation whose answer is binary (audio, images,
+/// files) gets a small generated body of its media type; one answering text gets its example's text.
+/// <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
 /// (where the spec elides its middle chunks, the text of the non-streamed example asking the same is streamed instead);
 /// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example (streamed as chunks when asked); <c>"logprobs": true</c> the
 /// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example). Where the spec
@@ -56,9 +58,12 @@ public class SpecExampleHandler : HttpMessageHandler
                 g.Key.Path,
                 g.First().Request?.SchemaName,
                 g.First().Request?.SchemaName is { } name && SchemaMembers.Properties(spec.Schema(name)).ContainsKey("stream_options"),
-                WithUsage(Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList()))))
-            // Longest path first: "/v1/chat/completions" also ends with "/completions".
-            .OrderByDescending(o => o.Path.Length)
+                WithUsage(Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList())),
+                g.First().AnswerMediaType,
+                g.Select(e => e.Response?.Text).FirstOrDefault(t => t != null)))
+            // Longest path first ("/v1/chat/completions" also ends with "/completions"), then the one with more fixed segments.
+            .OrderByDescending(o => o.Length)
+            .ThenByDescending(o => o.Literals)
             .ToList();
     }
 
@@ -75,47 +80,72 @@ public class SpecExampleHandler : HttpMessageHandler
 
         cancellationToken.ThrowIfCancellationRequested();
         var number = Interlocked.Increment(ref _requestCount);
+        var mediaType = request.Content?.Headers.ContentType?.MediaType;
         var body = request.Content == null ? null : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
-        var response = Answer(request, body);
+        var response = Answer(request, mediaType, body);
         response.RequestMessage = request;
         response.Headers.TryAddWithoutValidation("x-request-id", "req_fake_" + number.ToString(CultureInfo.InvariantCulture));
         return response;
     }
 
-    private HttpResponseMessage Answer(HttpRequestMessage request, string? body)
+    private HttpResponseMessage Answer(HttpRequestMessage request, string? mediaType, string? body)
     {
         var path = request.RequestUri?.AbsolutePath.TrimEnd('/') ?? string.Empty;
-        var operation = _operations.FirstOrDefault(o => path.EndsWith(o.Path, StringComparison.Ordinal));
-        if (operation == null)
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
+        var routes = _operations.Where(o => o.Matches(segments)).ToList();
+        if (routes.Count == 0)
         {
             return OpenAIErrorResponse.Create(HttpStatusCode.NotFound, $"Unknown request URL: {request.Method} {path}. The fake server answers only the spec's operations with examples: {string.Join(", ", _operations.Select(o => o.Method + " " + o.Path))}.", "invalid_request_error", null, "unknown_url");
         }
 
-        if (!string.Equals(request.Method.Method, operation.Method, StringComparison.OrdinalIgnoreCase))
+        var operation = routes.FirstOrDefault(o => string.Equals(request.Method.Method, o.Method, StringComparison.OrdinalIgnoreCase));
+        if (operation == null)
         {
-            return OpenAIErrorResponse.Create(HttpStatusCode.MethodNotAllowed, $"{request.Method} is not allowed on {operation.Path}; use {operation.Method}.", "invalid_request_error", null, "method_not_allowed");
+            return OpenAIErrorResponse.Create(HttpStatusCode.MethodNotAllowed, $"{request.Method} is not allowed on {routes[0].Path}; use {string.Join(" or ", routes.Where(r => r.Path == routes[0].Path).Select(r => r.Method))}.", "invalid_request_error", null, "method_not_allowed");
         }
 
         JToken json;
-        try
+        if (IsForm(mediaType))
         {
-            json = LenientJson.ParseStrict(body ?? string.Empty);
+            // Form bodies (uploads) are not JSON: only their urlencoded fields are read, to see whether they ask for a stream.
+            json = FormFields(mediaType, body);
         }
-        catch (JsonReaderException e)
+        else if (string.IsNullOrEmpty(body) && operation.RequestSchema == null)
         {
-            return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, $"The request body is not valid JSON: {e.Message}", "invalid_request_error", null, "invalid_json");
+            json = new JObject();
+        }
+        else
+        {
+            try
+            {
+                json = LenientJson.ParseStrict(body ?? string.Empty);
+            }
+            catch (JsonReaderException e)
+            {
+                return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, $"The request body is not valid JSON: {e.Message}", "invalid_request_error", null, "invalid_json");
+            }
+
+            if (operation.RequestSchema != null && _validator.SchemaErrors(json, operation.RequestSchema) is { Count: > 0 } errors)
+            {
+                var first = errors[0];
+                var message = $"Invalid request body ({operation.RequestSchema}): " + string.Join("; ", errors.Take(3).Select(e => $"{Param(e.Path) ?? "body"}: {e.Message}"))
+                              + (errors.Count > 3 ? $"; and {errors.Count - 3} more" : string.Empty);
+                return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, message, "invalid_request_error", Param(first.Path), ErrorCode(first.Code));
+            }
         }
 
-        if (operation.RequestSchema != null && _validator.SchemaErrors(json, operation.RequestSchema) is { Count: > 0 } errors)
+        var streamed = json["stream"] is JValue { Value: true or "true" };
+        if (!streamed && FakeBody.IsBinary(operation.AnswerMediaType))
         {
-            var first = errors[0];
-            var message = $"Invalid request body ({operation.RequestSchema}): " + string.Join("; ", errors.Take(3).Select(e => $"{Param(e.Path) ?? "body"}: {e.Message}"))
-                          + (errors.Count > 3 ? $"; and {errors.Count - 3} more" : string.Empty);
-            return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, message, "invalid_request_error", Param(first.Path), ErrorCode(first.Code));
+            return FakeBody.Binary(operation.AnswerMediaType!);
         }
 
-        var streamed = json["stream"]?.Type == JTokenType.Boolean && (bool)json["stream"]!;
         var answer = Choose(operation, json as JObject ?? new JObject(), streamed);
+        if (!streamed && answer == null && FakeBody.IsText(operation.AnswerMediaType) && operation.TextAnswer is { } text)
+        {
+            return FakeBody.Text(operation.AnswerMediaType!, text);
+        }
+
         if (answer == null)
         {
             return OpenAIErrorResponse.Create(HttpStatusCode.BadRequest, $"The spec has no {(streamed ? "streaming" : "non-streaming")} example for {operation.Path} to answer with.", "invalid_request_error", streamed ? "stream" : null, "no_example");
@@ -203,6 +233,12 @@ public class SpecExampleHandler : HttpMessageHandler
         var events = new StringBuilder();
         foreach (var chunk in chunks)
         {
+            // An event that says its own type (a variant of a tagged event union) is named by it, as the API sends it.
+            if (chunk["type"] is JValue { Type: JTokenType.String } type)
+            {
+                events.Append("event: ").Append((string)type!).Append('\n');
+            }
+
             events.Append("data: ").Append(chunk.ToString(Formatting.None)).Append("\n\n");
         }
 
@@ -210,6 +246,27 @@ public class SpecExampleHandler : HttpMessageHandler
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(events.ToString()));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream") { CharSet = "utf-8" };
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    private static bool IsForm(string? mediaType) =>
+        string.Equals(mediaType, "multipart/form-data", StringComparison.OrdinalIgnoreCase) || string.Equals(mediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private static JObject FormFields(string? mediaType, string? body)
+    {
+        var fields = new JObject();
+        if (!string.Equals(mediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(body))
+        {
+            return fields;
+        }
+
+        foreach (var pair in body!.Split('&'))
+        {
+            var eq = pair.IndexOf('=');
+            var name = Uri.UnescapeDataString((eq < 0 ? pair : pair.Substring(0, eq)).Replace('+', ' '));
+            fields[name] = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' '));
+        }
+
+        return fields;
     }
 
     private static string? Param(string path) => path.StartsWith("#/", StringComparison.Ordinal) ? path.Substring(2) : null;
