@@ -101,6 +101,16 @@ public class AbsentMemberTests
     }
 
     [Test]
+    public void A_member_left_out_of_a_tagged_union_variant_stays_out()
+    {
+        // Tagged unions (messages by role) are created by their own converter, through the same lenient creator.
+        var read = Chunks.Deserialize<ChatCompletionRequestMessage>(new JsonTextReader(new StringReader("{\"role\":\"user\"}")));
+
+        Assert.That(read, Is.InstanceOf<ChatCompletionRequestUserMessage>());
+        Assert.That(Written(read!), Is.EqualTo("{\"role\":\"user\"}"), "the required content stays out");
+    }
+
+    [Test]
     public void What_a_user_builds_writes_every_required_member()
     {
         // Messages filled through the getter (a collection initializer), never through the setter.

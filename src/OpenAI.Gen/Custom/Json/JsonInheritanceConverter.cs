@@ -103,9 +103,9 @@ internal sealed class JsonInheritanceConverter : JsonConverter
             throw new JsonSerializationException($"The {_tag} '{tag}' at '{path}' is a {target.Name}, not a {objectType.Name}.");
         }
 
-        // Created as the serializer creates objects: a lenient reading's creator marks required members unset, so one the
-        // answer leaves out stays out when the variant is written again.
-        var value = serializer.ContractResolver.ResolveContract(target).DefaultCreator?.Invoke() ?? Activator.CreateInstance(target)!;
+        // Created as the serializer's contract creates it: an answer read leniently starts with no member set, so a required
+        // member it leaves out stays out when written back (LenientContractResolver).
+        var value = serializer.ContractResolver.ResolveContract(target) is JsonObjectContract { DefaultCreator: { } create } ? create() : Activator.CreateInstance(target)!;
 
         // The buffered object is read with the path it has in the whole document, so errors in its members name it.
         // Errors propagate as they are: a new exception thrown here would not match the error Newtonsoft is tracking,

@@ -29,10 +29,12 @@ internal sealed class OpenAIPipeline
 
     private readonly OpenAIClientSettings _settings;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly AttemptLimits _limits;
 
     internal OpenAIPipeline(OpenAIClientSettings settings)
     {
         _settings = settings;
+        _limits = new AttemptLimits(settings.Timeout);
         _retry = settings.MaxRetries == 0
             ? ResiliencePipeline<HttpResponseMessage>.Empty
             : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -179,6 +181,19 @@ internal sealed class OpenAIPipeline
 
     private static HttpContent WithHeadersOf(HttpContent source, HttpContent target)
     {
+#if NET8_0_OR_GREATER
+        // Usually Content-Type and Content-Length are all there is: the parsed type is handed over as it is (enumerating
+        // the headers writes every value out as text, which the reader then parses again).
+        var headers = source.Headers;
+        var length = headers.NonValidated.Contains("Content-Length") ? headers.ContentLength : null;
+        var type = headers.NonValidated.Contains("Content-Type") ? headers.ContentType : null;
+        if (headers.NonValidated.Count == (type != null ? 1 : 0) + (length != null ? 1 : 0))
+        {
+            target.Headers.ContentType = type;
+            target.Headers.ContentLength = length;
+            return target;
+        }
+#endif
         foreach (var header in source.Headers)
         {
             target.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -203,17 +218,17 @@ internal sealed class OpenAIPipeline
         // Not disposed: the answer refers to it, and its content is a plain byte array (or the caller's own request).
         var request = call.Template.CreateAttempt(_settings, attempt - 1);
         var started = Stopwatch.GetTimestamp();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
-        if (_settings.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            limit.CancelAfter(_settings.Timeout);
-        }
-
+        var limit = _limits.Rent();
+        var forward = AttemptLimits.Forward(call.CancellationToken, limit);
         HttpResponseMessage? response = null;
         try
         {
             response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-            response = await FollowRedirectsAsync(call, request, response, attempt, limit.Token).ConfigureAwait(false);
+            if (IsRedirect(response) || !ReferenceEquals(request.RequestUri, call.Template.Uri))
+            {
+                response = await FollowRedirectsAsync(call, request, response, attempt, limit.Token).ConfigureAwait(false);
+            }
+
             await TakeBodyAsync(response, call.Template, limit.Token).ConfigureAwait(false);
             if (_settings.Logger.IsEnabled(LogLevel.Information))
             {
@@ -242,7 +257,14 @@ internal sealed class OpenAIPipeline
             response?.Dispose();
             return Outcome.FromException<HttpResponseMessage>(e);
         }
+        finally
+        {
+            forward.Dispose();
+            _limits.Return(limit);
+        }
     }
+
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 
     /// <summary>
     /// Follows redirects itself (the shared transport does not): only to the same origin and only 307/308, which keep the
@@ -262,7 +284,7 @@ internal sealed class OpenAIPipeline
             }
 
             var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || from == null)
+            if (!IsRedirect(response) || response.Headers.Location is not { } location || from == null)
             {
                 return response;
             }
