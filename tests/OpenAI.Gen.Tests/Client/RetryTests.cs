@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Client;
 
@@ -25,7 +26,7 @@ public class RetryTests : LoopbackTest
         var retry = Logs.ClientEntries.Single(e => e.EventName == "Retrying");
         Assert.Multiple(() =>
         {
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(requests, Has.Count.EqualTo(2));
             Assert.That(retry.Value("DelayMs"), Is.EqualTo(1000.0), "the server's Retry-After is used as the wait");
             Assert.That(retry.Value("Reason"), Is.EqualTo("HTTP 429"));
@@ -43,7 +44,7 @@ public class RetryTests : LoopbackTest
         var retries = Logs.ClientEntries.Where(e => e.EventName == "Retrying").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(response.Choices.Single().Message.Content, Does.Contain("Hello there"));
+            Assert.That(response.Choices.Single().Message.Content, Is.EqualTo(SpecExamples.DefaultChatContent));
             Assert.That(Server.Requests, Has.Count.EqualTo(3));
             Assert.That(retries.Select(r => r.Value("Attempt")), Is.EqualTo(new object[] { 1, 2 }));
             Assert.That(Server.Requests.Select(r => r.Body).Distinct().Count(), Is.EqualTo(1), "every attempt sends the same body");
@@ -131,7 +132,7 @@ public class RetryTests : LoopbackTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(Server.Requests, Has.Count.EqualTo(2));
         });
     }
@@ -151,7 +152,7 @@ public class RetryTests : LoopbackTest
         {
             Assert.That(forbidden!.StatusCode, Is.EqualTo(503));
             Assert.That(forbiddenAttempts, Is.EqualTo(1));
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(Server.Requests, Has.Count.EqualTo(2));
         });
     }
