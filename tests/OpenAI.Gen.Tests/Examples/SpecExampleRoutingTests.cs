@@ -79,8 +79,30 @@ public class SpecExampleRoutingTests
                   - title: Default
                     request: {curl: "curl https://api.openai.com/v1/things/thing_1/content"}
                     response: ""
+          /things/{thing_id}:
+            delete:
+              operationId: deleteThing
+              parameters:
+                - {name: thing_id, in: path, required: true, schema: {type: string}}
+              responses:
+                "200":
+                  description: OK
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Deleted'}
+              x-oaiMeta:
+                examples:
+                  - title: Default
+                    request: {curl: "curl -X DELETE https://api.openai.com/v1/things/thing_1"}
+                    response: ""
         components:
-          schemas: {}
+          schemas:
+            Deleted:
+              type: object
+              properties:
+                id: {type: string}
+                deleted: {type: boolean}
+              required: [id, deleted]
         """;
 
     private static HttpClient Client() => new(new SpecExampleHandler(SpecDocument.Parse(Spec, "things.yaml"))) { BaseAddress = new Uri("https://fake.test/v1/") };
@@ -121,6 +143,18 @@ public class SpecExampleRoutingTests
     }
 
     [Test]
+    public async Task An_example_without_an_answer_gets_a_sample_of_the_answer_schema()
+    {
+        using var http = Client();
+
+        using var response = await http.DeleteAsync("things/thing_9");
+        var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((json["id"]?.Type, json["deleted"]?.Type), Is.EqualTo((JTokenType.String, JTokenType.Boolean)));
+    }
+
+    [Test]
     public async Task Events_that_say_their_type_are_sent_as_named_events()
     {
         using var http = Client();
@@ -150,6 +184,11 @@ public class SpecExampleRoutingTests
             if (body != null)
             {
                 request.Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
+            }
+            else if (example.Request?.Text?.Contains(" -F ") == true)
+            {
+                // An upload: its curl snippet sends form fields (-F), not JSON.
+                request.Content = new MultipartFormDataContent { { new StringContent(example.Operation), "name" } };
             }
 
             using var response = await http.SendAsync(request);
