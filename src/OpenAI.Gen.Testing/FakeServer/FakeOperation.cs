@@ -9,7 +9,7 @@ internal sealed class FakeOperation
 {
     private readonly string[] _segments;
 
-    public FakeOperation(string method, string path, string? requestSchema, bool streamOptions, IReadOnlyList<FakeAnswer> answers, string? answerMediaType, string? textAnswer, string? responseSchema)
+    public FakeOperation(string method, string path, string? requestSchema, bool streamOptions, IReadOnlyList<FakeAnswer> answers, string? answerMediaType, string? textAnswer)
     {
         Method = method;
         Path = path;
@@ -18,7 +18,6 @@ internal sealed class FakeOperation
         Answers = answers;
         AnswerMediaType = answerMediaType;
         TextAnswer = textAnswer;
-        ResponseSchema = responseSchema;
         _segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
         Literals = _segments.Count(s => !IsParameter(s));
     }
@@ -41,9 +40,6 @@ internal sealed class FakeOperation
 
     /// <summary>The first example's response as written, for an operation that answers text.</summary>
     public string? TextAnswer { get; }
-
-    /// <summary>The schema of the JSON answer, for an operation whose examples give none that can be read.</summary>
-    public string? ResponseSchema { get; }
 
     /// <summary>How many segments of the path template match one request segment.</summary>
     public int Length => _segments.Length;

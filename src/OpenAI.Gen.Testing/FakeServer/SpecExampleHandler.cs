@@ -64,8 +64,7 @@ public class SpecExampleHandler : HttpMessageHandler
                 g.First().Request?.SchemaName is { } name && SchemaMembers.Properties(spec.Schema(name)).ContainsKey("stream_options"),
                 WithUsage(Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList())),
                 g.First().AnswerMediaType,
-                g.Select(e => e.Response?.Text).FirstOrDefault(t => t != null),
-                g.First().Response?.SchemaName))
+                g.Select(e => e.Response?.Text).FirstOrDefault(t => t != null)))
             // Longest path first ("/v1/chat/completions" also ends with "/completions"), then the one with more fixed segments.
             .OrderByDescending(o => o.Length)
             .ThenByDescending(o => o.Literals)
@@ -152,7 +151,7 @@ public class SpecExampleHandler : HttpMessageHandler
         }
 
         // An operation whose examples show no answer (the spec leaves the response empty) gets one made from its schema.
-        if (!streamed && answer == null && operation.ResponseSchema != null && _spec.Schema(operation.ResponseSchema) is { } schema)
+        if (!streamed && answer == null && _spec.AnswerSchema(operation.Method, operation.Path) is { } schema)
         {
             return Json(new SampleJsonDataGenerator().Generate(schema));
         }

@@ -53,7 +53,7 @@ internal static class ResponseFormats
 
         if (UnionVariants() != null)
         {
-            return !(bool)typeof(CreateChatCompletionRequestResponseFormat).GetProperty("IsUnknown")!.GetValue(format)!;
+            return TypeOf(format) == null ? null : !(bool)typeof(CreateChatCompletionRequestResponseFormat).GetProperty("IsUnknown")!.GetValue(format)!;
         }
 
         var unknown = typeof(CreateChatCompletionRequestResponseFormat).GetCustomAttributes<JsonInheritanceAttribute>()
