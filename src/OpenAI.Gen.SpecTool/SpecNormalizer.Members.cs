@@ -9,11 +9,12 @@ public sealed partial class SpecNormalizer
     private static readonly System.Text.RegularExpressions.Regex UnixTime = new(@"\bUnix\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // An integer without a format becomes an int, whose seconds since 1970 run out in January 2038: a Unix time (the
-    // spec says so in its description, e.g. "created") becomes int64, so a long.
+    // spec says so in its format, "unixtime" in newer specs, or else in its description, e.g. "created") becomes
+    // int64, so a long.
     private static void WidenUnixTimes(JObject s)
     {
-        if ((string?)s["type"] == "integer" && s["format"] == null && (string?)s["description"] is { } description
-            && UnixTime.IsMatch(description))
+        if ((string?)s["type"] == "integer"
+            && ((string?)s["format"] == "unixtime" || (s["format"] == null && (string?)s["description"] is { } description && UnixTime.IsMatch(description))))
         {
             s["format"] = "int64";
         }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Client;
 
@@ -35,7 +36,7 @@ public class FailureTests : LoopbackTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(Server.Requests, Has.Count.EqualTo(2));
         });
     }
@@ -83,7 +84,7 @@ public class FailureTests : LoopbackTest
 
         var response = await Client(o => o.Timeout = TimeSpan.FromMilliseconds(200)).CreateChatCompletionAsync(ChatRequest);
 
-        Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+        Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
     }
 
     [Test]

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Client;
 
@@ -198,7 +199,7 @@ public class OptionsTests : LoopbackTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Value.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Value.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(response.StatusCode, Is.EqualTo(200));
             Assert.That(response.RequestId, Is.EqualTo("req_ok_1"));
             Assert.That(response.RateLimits.LimitRequests, Is.EqualTo(10000));

@@ -2,8 +2,11 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Client;
 
@@ -23,7 +26,7 @@ public class RetryTests : LoopbackTest
         var retry = Logs.ClientEntries.Single(e => e.EventName == "Retrying");
         Assert.Multiple(() =>
         {
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(requests, Has.Count.EqualTo(2));
             Assert.That(retry.Value("DelayMs"), Is.EqualTo(1000.0), "the server's Retry-After is used as the wait");
             Assert.That(retry.Value("Reason"), Is.EqualTo("HTTP 429"));
@@ -41,7 +44,7 @@ public class RetryTests : LoopbackTest
         var retries = Logs.ClientEntries.Where(e => e.EventName == "Retrying").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(response.Choices.Single().Message.Content, Does.Contain("Hello there"));
+            Assert.That(response.Choices.Single().Message.Content, Is.EqualTo(SpecExamples.DefaultChatContent));
             Assert.That(Server.Requests, Has.Count.EqualTo(3));
             Assert.That(retries.Select(r => r.Value("Attempt")), Is.EqualTo(new object[] { 1, 2 }));
             Assert.That(Server.Requests.Select(r => r.Body).Distinct().Count(), Is.EqualTo(1), "every attempt sends the same body");
@@ -129,7 +132,7 @@ public class RetryTests : LoopbackTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(Server.Requests, Has.Count.EqualTo(2));
         });
     }
@@ -149,7 +152,7 @@ public class RetryTests : LoopbackTest
         {
             Assert.That(forbidden!.StatusCode, Is.EqualTo(503));
             Assert.That(forbiddenAttempts, Is.EqualTo(1));
-            Assert.That(response.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(response.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(Server.Requests, Has.Count.EqualTo(2));
         });
     }
@@ -190,6 +193,25 @@ public class RetryTests : LoopbackTest
             Assert.That(delays.Max(), Is.LessThanOrEqualTo(50.0), "capped");
             Assert.That(delays.Min(), Is.GreaterThanOrEqualTo(0.0));
             Assert.That(delays.Distinct().Count(), Is.GreaterThan(1), "jittered and growing, not constant");
+        });
+    }
+
+    [Test]
+    public void A_retryable_answer_the_caller_cancels_before_the_retry_is_released_and_not_retried()
+    {
+        Server.Script(ScriptedServer.Json(503, Error("busy", "server_error")), ScriptedServer.Json(200, ChatAnswer));
+        using var cancel = new CancellationTokenSource();
+        var disposed = 0;
+        var answers = new Microsoft.Extensions.Logging.LoggerFactory(new[] { new CancelOnAnswer(cancel) });
+
+        // The 503 is answered and logged; the caller cancels right then, before any retry is decided.
+        Assert.CatchAsync<OperationCanceledException>(() => new OpenAIClient(new HttpClient(new DisposalCounter(() => disposed++)), Options(o => o.LoggerFactory = answers))
+            .CreateChatCompletionAsync(ChatRequest, cancel.Token));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Server.Requests, Has.Count.EqualTo(1), "not retried");
+            Assert.That(disposed, Is.EqualTo(1), "the 503 answer was released");
         });
     }
 
@@ -243,4 +265,59 @@ public class RetryTests : LoopbackTest
     [TestCase("5x")]
     public void Unreadable_rate_limit_durations_are_null(string text) =>
         Assert.That(OpenAIRateLimits.Duration(text), Is.Null);
+
+    /// <summary>Cancels the caller's token when the client logs an answer.</summary>
+    private sealed class CancelOnAnswer(CancellationTokenSource cancel) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name == "Answered")
+            {
+                cancel.Cancel();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>Sends through a real socket handler and counts the answers disposed.</summary>
+    private sealed class DisposalCounter(Action disposed) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var counted = new CountedResponse(response.StatusCode, disposed) { Content = response.Content, RequestMessage = request };
+            foreach (var header in response.Headers)
+            {
+                counted.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return counted;
+        }
+    }
+
+    private sealed class CountedResponse(System.Net.HttpStatusCode status, Action disposed) : HttpResponseMessage(status)
+    {
+        private bool _disposed;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_disposed)
+            {
+                _disposed = true;
+                disposed();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -14,11 +14,12 @@ public class ExampleValidatorTests
     [Test]
     public void A_deliberately_broken_spec_example_fails_both_the_schema_and_the_DTO_round_trip()
     {
-        // "created" of the Default chat response turned into a string: the schema wants an integer, and the DTO
-        // reads the string as a number and writes a number back, so the round trip changes the example.
+        // "created" of the example answers (the Default chat response among them) turned into a string: the schema wants
+        // an integer, and the DTO reads the string as a number and writes a number back, so the round trip changes it.
+        var created = (long)SpecExamples.DefaultChat["created"]!;
         var text = File.ReadAllText(Repo.Spec);
-        var at = text.IndexOf("\"created\": 1677652288,", System.StringComparison.Ordinal);
-        var broken = text.Substring(0, at) + "\"created\": \"1677652288\"," + text.Substring(at + "\"created\": 1677652288,".Length);
+        Assert.That(text, Does.Contain($"\"created\": {created},"));
+        var broken = text.Replace($"\"created\": {created},", $"\"created\": \"{created}\",");
         var spec = SpecDocument.Parse(broken, "broken.yaml");
 
         var result = new ExampleValidator(spec, RepoExamples.Options()).Validate(spec.Part("createChatCompletion / Default / response"));
@@ -33,7 +34,7 @@ public class ExampleValidatorTests
         var roundTrip = result.Findings.Single(f => f.Category == FindingCategory.RoundTrip);
         Assert.That(roundTrip.Code, Is.EqualTo(RoundTripCodes.Changed));
         Assert.That(roundTrip.Path, Is.EqualTo("#/created"));
-        Assert.That(broken.Split('\n')[schema.Location.Line - 1], Does.Contain("\"created\": \"1677652288\""));
+        Assert.That(broken.Split('\n')[schema.Location.Line - 1], Does.Contain($"\"created\": \"{created}\""));
     }
 
     [Test]

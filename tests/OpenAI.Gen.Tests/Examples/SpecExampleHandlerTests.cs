@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -22,8 +23,7 @@ public class SpecExampleHandlerTests
         Messages = { new ChatCompletionRequestUserMessage { Content = "Hello!" } },
     };
 
-    private static JToken ExampleResponse(string path, string title) =>
-        JToken.Parse(SpecExamples.Response(path, title).Replace("\"content\": \"\\n\\nHello there, how may I assist you today?\",", "\"content\": \"\\n\\nHello there, how may I assist you today?\""));
+    private static JToken ExampleResponse(string path, string title) => JToken.Parse(SpecExamples.Response(path, title));
 
     [Test]
     public async Task A_plain_chat_call_gets_the_Default_example()
@@ -34,7 +34,7 @@ public class SpecExampleHandlerTests
         var response = await client.CreateChatCompletionAsync(Hello(), CancellationToken.None);
 
         Assert.That(JToken.DeepEquals(JToken.Parse(JsonConvert.SerializeObject(response, OpenAIJson.Default.CopySettings())), ExampleResponse("/chat/completions", "Default")), Is.True);
-        Assert.That(response.Choices.Single().Message.Content, Is.EqualTo("\n\nHello there, how may I assist you today?"));
+        Assert.That(response.Choices.Single().Message.Content, Is.EqualTo(SpecExamples.DefaultChatContent));
         Assert.That(handler.RequestCount, Is.EqualTo(1));
     }
 
@@ -142,11 +142,14 @@ public class SpecExampleHandlerTests
         var typed = chunks.Select(c => c.ToObject<CreateChatCompletionStreamResponse>()!).ToList();
         var example = SpecExamples.StreamedChunks("/chat/completions", "Streaming").Select(JObject.Parse).ToList();
         var whole = (string)ExampleResponse("/chat/completions", "Default")["choices"]![0]!["message"]!["content"]!;
+        // A word per chunk, each with the white space before it (the last also with what follows it).
+        var words = Regex.Matches(whole, @"\s*\S+\s*$|\s*\S+").Select(m => m.Value).ToList();
         Assert.Multiple(() =>
         {
             // The example's elided middle ("....") is replaced by the Default answer's text, a word per chunk.
             Assert.That(string.Concat(typed.Select(c => c.Choices.Single().Delta.Content)), Is.EqualTo(whole));
-            Assert.That(typed.Skip(1).SkipLast(1).Select(c => c.Choices.Single().Delta.Content), Is.EqualTo(new[] { "\n\nHello", " there,", " how", " may", " I", " assist", " you", " today?" }));
+            Assert.That(words, Has.Count.GreaterThan(1));
+            Assert.That(typed.Skip(1).SkipLast(1).Select(c => c.Choices.Single().Delta.Content), Is.EqualTo(words));
             // The chunks around the text are the example's own: the role chunk first, the finish chunk last.
             Assert.That(JToken.DeepEquals(chunks[0], example[0]), Is.True, chunks[0].ToString());
             Assert.That(JToken.DeepEquals(chunks[^1], example[^1]), Is.True, chunks[^1].ToString());

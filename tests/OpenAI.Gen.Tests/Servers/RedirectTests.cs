@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 using OpenAI.Gen.Tests.Client;
 
 namespace OpenAI.Gen.Tests.Servers;
@@ -72,7 +73,7 @@ public class RedirectTests : LoopbackTest
         var followed = Server.Requests[1];
         Assert.Multiple(() =>
         {
-            Assert.That(answer.Id, Is.EqualTo("chatcmpl-123"));
+            Assert.That(answer.Id, Is.EqualTo(SpecExamples.DefaultChatId));
             Assert.That(followed.Path, Is.EqualTo("/v2/chat/completions"));
             Assert.That(followed.Method, Is.EqualTo("POST"));
             Assert.That(followed.Body, Is.EqualTo(Server.Requests[0].Body));

@@ -82,6 +82,10 @@ public class NormalizerTests
                   type: integer
                   format: int32
                   description: A Unix time kept small on purpose.
+                completed_at:
+                  type: integer
+                  format: unixtime
+                  description: When it ended.
             """, "3.0.0"));
 
         var props = result.Schema("Thing")["properties"]!;
@@ -90,6 +94,7 @@ public class NormalizerTests
             Assert.That((string?)props["created"]!["format"], Is.EqualTo("int64"), "int would run out in January 2038");
             Assert.That(props["count"]!["format"], Is.Null);
             Assert.That((string?)props["small_time"]!["format"], Is.EqualTo("int32"), "a format the spec gives is kept");
+            Assert.That((string?)props["completed_at"]!["format"], Is.EqualTo("int64"), "newer specs say unixtime as the format");
         });
     }
 

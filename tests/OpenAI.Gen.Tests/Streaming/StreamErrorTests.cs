@@ -217,7 +217,7 @@ public class StreamErrorTests
 
         Assert.That(error, Is.TypeOf<OpenAIStreamException>());
         Assert.That(error!.Message, Does.Contain("answered with application/json instead of text/event-stream"));
-        Assert.That(((OpenAIException)error).Response, Does.Contain("chatcmpl-123"));
+        Assert.That(((OpenAIException)error).Response, Does.Contain(SpecExamples.DefaultChatId));
     }
 
     [Test]

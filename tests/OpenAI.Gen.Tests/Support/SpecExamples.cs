@@ -43,6 +43,15 @@ public static class SpecExamples
     public static JObject Example(string path, string title) =>
         ((JArray)Spec["paths"]![path]!["post"]!["x-oaiMeta"]!["examples"]!).OfType<JObject>().Single(e => (string?)e["title"] == title);
 
+    /// <summary>The chat operation's Default answer, which tests about transport or retries get back: each call a fresh copy.</summary>
+    public static JObject DefaultChat => (JObject)JToken.Parse(Response("/chat/completions", "Default"));
+
+    /// <summary>The <c>id</c> of <see cref="DefaultChat"/>.</summary>
+    public static string DefaultChatId => (string)DefaultChat["id"]!;
+
+    /// <summary>The text of <see cref="DefaultChat"/>'s first choice.</summary>
+    public static string DefaultChatContent => (string)DefaultChat["choices"]![0]!["message"]!["content"]!;
+
     /// <summary>The response text of an example.</summary>
     public static string Response(string path, string title) => (string)Example(path, title)["response"]!;
 

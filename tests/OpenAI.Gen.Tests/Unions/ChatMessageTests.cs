@@ -22,7 +22,7 @@ public class ChatMessageTests
             ChatMessage.Tool("call_1", "{\"ok\":true}"),
         };
 
-        Assert.That(WireJson.Write(messages), Is.EqualTo(
+        WireJson.AssertWritten(messages,
             "[{\"role\":\"system\",\"content\":\"Be terse.\"}," +
             "{\"role\":\"system\",\"content\":\"Be terse.\",\"name\":\"ops\"}," +
             "{\"role\":\"user\",\"content\":\"Hi\"}," +
@@ -30,7 +30,7 @@ public class ChatMessageTests
             "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"one part\"}]}," +
             "{\"role\":\"assistant\",\"content\":\"Hello!\"}," +
             "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}," +
-            "{\"role\":\"tool\",\"content\":\"{\\\"ok\\\":true}\",\"tool_call_id\":\"call_1\"}]"));
+            "{\"role\":\"tool\",\"content\":\"{\\\"ok\\\":true}\",\"tool_call_id\":\"call_1\"}]");
     }
 
     [Test]
@@ -42,9 +42,9 @@ public class ChatMessageTests
 
         var message = ChatMessage.Assistant(response.Choices[0].Message);
 
-        Assert.That(WireJson.Write(message), Is.EqualTo(
-            "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_9\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{\\\"q\\\":1}\"}}]}"));
-        Assert.That(WireJson.Write(ChatMessage.Assistant(new ChatCompletionResponseMessage { Content = "Hi" })), Is.EqualTo("{\"role\":\"assistant\",\"content\":\"Hi\"}"));
+        WireJson.AssertWritten(message,
+            "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_9\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{\\\"q\\\":1}\"}}]}");
+        WireJson.AssertWritten(ChatMessage.Assistant(new ChatCompletionResponseMessage { Content = "Hi" }), "{\"role\":\"assistant\",\"content\":\"Hi\"}");
     }
 
     [Test]

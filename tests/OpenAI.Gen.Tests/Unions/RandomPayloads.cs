@@ -126,10 +126,10 @@ internal sealed class RandomPayloads
                 Hit("message:function");
                 break;
             default:
-                // Roles of newer servers, with content shapes the older client has no type for.
+                // Roles no spec has (developer, new in 2025, is typed there, text parts only), with content shapes of any kind.
                 m = new JObject
                 {
-                    ["role"] = Pick(new[] { "developer", "critic", string.Empty }),
+                    ["role"] = Pick(new[] { "x_auditor", "critic", string.Empty }),
                     ["content"] = Chance(0.5) ? new JValue(Pick(Texts)) : new JArray(Part()),
                 };
                 NewerMembers<ChatCompletionRequestMessageUnknown>(m, "name", "metadata");

@@ -37,8 +37,8 @@ public class SingleValuedMemberTests
         var call = new ChatCompletionMessageToolCall { Id = "call_1", Function = new ChatCompletionMessageToolCallFunction { Name = "get_weather", Arguments = "{}" } };
         Assert.Multiple(() =>
         {
-            Assert.That(WireJson.Write(tool), Is.EqualTo("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}"));
-            Assert.That(WireJson.Write(call), Is.EqualTo("{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{}\"}}"));
+            WireJson.AssertWritten(tool, "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}");
+            WireJson.AssertWritten(call, "{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{}\"}}");
         });
     }
 

@@ -9,14 +9,15 @@ namespace OpenAI.Gen.Tests.Unions;
 public class TaggedUnionTests
 {
     [Test]
-    public void Developer_message_is_kept_whole_and_written_back()
+    public void A_message_of_an_unknown_role_is_kept_whole_and_written_back()
     {
-        const string json = "{\"name\":\"ops\",\"role\":\"developer\",\"content\":[{\"type\":\"text\",\"text\":\"Be brief.\"}],\"weight\":0.5}";
+        // A role no spec has (developer, unknown to the 2024 specs, is known to the 2025 ones).
+        const string json = "{\"name\":\"ops\",\"role\":\"x_auditor\",\"content\":[{\"type\":\"text\",\"text\":\"Be brief.\"}],\"weight\":0.5}";
         var message = WireJson.AssertRoundTrip<ChatCompletionRequestMessage>(json);
         var unknown = (ChatCompletionRequestMessageUnknown)message;
         Assert.Multiple(() =>
         {
-            Assert.That(unknown.Role, Is.EqualTo("developer"));
+            Assert.That(unknown.Role, Is.EqualTo("x_auditor"));
             Assert.That(unknown.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "name", "role", "content", "weight" }));
             Assert.That(WireJson.Write(message), Does.Not.Contain("\"Role\""), "the Role accessor is not a JSON member");
         });

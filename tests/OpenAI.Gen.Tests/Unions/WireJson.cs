@@ -38,6 +38,12 @@ internal static class WireJson
         return typed;
     }
 
+    /// <summary>
+    /// Asserts <paramref name="value"/> is written as <paramref name="expected"/>: the same members and values, in any
+    /// order (a variant of a tagged union may write its tag first).
+    /// </summary>
+    public static void AssertWritten(object? value, string expected) => AssertSame(Parse(expected), Parse(Write(value)), value?.GetType().Name ?? "null");
+
     /// <summary>Asserts semantic equality and, when it fails, names the first differing path.</summary>
     public static void AssertSame(JToken expected, JToken actual, string context)
     {

@@ -31,15 +31,15 @@ internal sealed class ResponseBodyReader
 
     /// <summary>
     /// Reads the whole of <paramref name="content"/> (UTF-8, as a stream reader would decode it) as <typeparamref name="T"/>:
-    /// in place when the pipeline already holds the bytes, else through a pooled copy of its stream.
+    /// in place when the pipeline already holds the bytes (no task then), else through a pooled copy of its stream.
     /// </summary>
-    public async Task<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content is BufferedBodyContent buffered)
-        {
-            return Parse<T>(buffered.Bytes.Array!, buffered.Bytes.Offset, buffered.Bytes.Count);
-        }
+    public ValueTask<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
+        content is BufferedBodyContent buffered
+            ? new ValueTask<T?>(Parse<T>(buffered.Bytes.Array!, buffered.Bytes.Offset, buffered.Bytes.Count))
+            : new ValueTask<T?>(ReadStreamAsync<T>(content, cancellationToken));
 
+    private async Task<T?> ReadStreamAsync<T>(HttpContent content, CancellationToken cancellationToken)
+    {
         using var body = await content.ReadStreamAsync(cancellationToken).ConfigureAwait(false);
         var bytes = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
         try

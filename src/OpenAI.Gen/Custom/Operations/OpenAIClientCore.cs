@@ -220,7 +220,8 @@ internal sealed class OpenAIClientCore
         return string.Join(",", texts);
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    // A ValueTask: the answer is usually parsed from bytes the pipeline holds already, with nothing to wait for.
+    private static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await ThrowIfFailedAsync(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;

@@ -29,10 +29,12 @@ internal sealed class OpenAIPipeline
 
     private readonly OpenAIClientSettings _settings;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly AttemptLimits _limits;
 
     internal OpenAIPipeline(OpenAIClientSettings settings)
     {
         _settings = settings;
+        _limits = new AttemptLimits(settings.Timeout);
         _retry = settings.MaxRetries == 0
             ? ResiliencePipeline<HttpResponseMessage>.Empty
             : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -74,19 +76,30 @@ internal sealed class OpenAIPipeline
         deadline?.CancelAfter(_settings.TotalTimeout!.Value);
         var token = deadline?.Token ?? cancellationToken;
         var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request).ConfigureAwait(false), token);
-        var context = ResilienceContextPool.Shared.Get(token);
-        Outcome<HttpResponseMessage> outcome;
-        try
+
+        // The first attempt runs outside Polly, which is needed only when it is to be retried: Polly then gets that
+        // outcome as its own first execution, so the waits, retries and their logging are exactly Polly's.
+        var outcome = await AttemptAsync(call).ConfigureAwait(false);
+        if (_settings.MaxRetries > 0 && ShouldRetry(outcome))
         {
-            context.Properties.Set(CallKey, call);
-            outcome = await _retry.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Handler.AttemptAsync(state.Call),
-                context,
-                (Handler: this, Call: call)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            call.Replay = outcome;
+            var context = ResilienceContextPool.Shared.Get(token);
+            try
+            {
+                context.Properties.Set(CallKey, call);
+                outcome = await _retry.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Handler.ReplayOrAttemptAsync(state.Call),
+                    context,
+                    (Handler: this, Call: call)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+
+                // Polly stopped before taking the first outcome (the caller cancelled): its answer is released here.
+                call.Replay?.Result?.Dispose();
+                call.Replay = null;
+            }
         }
 
         if (outcome.Exception is not { } error)
@@ -179,6 +192,19 @@ internal sealed class OpenAIPipeline
 
     private static HttpContent WithHeadersOf(HttpContent source, HttpContent target)
     {
+#if NET8_0_OR_GREATER
+        // Usually Content-Type and Content-Length are all there is: the parsed type is handed over as it is (enumerating
+        // the headers writes every value out as text, which the reader then parses again).
+        var headers = source.Headers;
+        var length = headers.NonValidated.Contains("Content-Length") ? headers.ContentLength : null;
+        var type = headers.NonValidated.Contains("Content-Type") ? headers.ContentType : null;
+        if (headers.NonValidated.Count == (type != null ? 1 : 0) + (length != null ? 1 : 0))
+        {
+            target.Headers.ContentType = type;
+            target.Headers.ContentLength = length;
+            return target;
+        }
+#endif
         foreach (var header in source.Headers)
         {
             target.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -192,6 +218,17 @@ internal sealed class OpenAIPipeline
             ? OpenAIRetryAdvice.Cap(wait, _settings.MaxRetryAfter)
             : null;
 
+    private ValueTask<Outcome<HttpResponseMessage>> ReplayOrAttemptAsync(OpenAIPipelineCall call)
+    {
+        if (call.Replay is { } first)
+        {
+            call.Replay = null;
+            return new ValueTask<Outcome<HttpResponseMessage>>(first);
+        }
+
+        return AttemptAsync(call);
+    }
+
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(OpenAIPipelineCall call)
     {
         var attempt = ++call.Attempts;
@@ -203,17 +240,17 @@ internal sealed class OpenAIPipeline
         // Not disposed: the answer refers to it, and its content is a plain byte array (or the caller's own request).
         var request = call.Template.CreateAttempt(_settings, attempt - 1);
         var started = Stopwatch.GetTimestamp();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
-        if (_settings.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            limit.CancelAfter(_settings.Timeout);
-        }
-
+        var limit = _limits.Rent();
+        var forward = AttemptLimits.Forward(call.CancellationToken, limit);
         HttpResponseMessage? response = null;
         try
         {
             response = await _settings.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
-            response = await FollowRedirectsAsync(call, request, response, attempt, limit.Token).ConfigureAwait(false);
+            if (IsRedirect(response) || !ReferenceEquals(request.RequestUri, call.Template.Uri))
+            {
+                response = await FollowRedirectsAsync(call, request, response, attempt, limit.Token).ConfigureAwait(false);
+            }
+
             await TakeBodyAsync(response, call.Template, limit.Token).ConfigureAwait(false);
             if (_settings.Logger.IsEnabled(LogLevel.Information))
             {
@@ -242,7 +279,14 @@ internal sealed class OpenAIPipeline
             response?.Dispose();
             return Outcome.FromException<HttpResponseMessage>(e);
         }
+        finally
+        {
+            forward.Dispose();
+            _limits.Return(limit);
+        }
     }
+
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 
     /// <summary>
     /// Follows redirects itself (the shared transport does not): only to the same origin and only 307/308, which keep the
@@ -262,7 +306,7 @@ internal sealed class OpenAIPipeline
             }
 
             var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || from == null)
+            if (!IsRedirect(response) || response.Headers.Location is not { } location || from == null)
             {
                 return response;
             }

@@ -22,11 +22,11 @@ internal static class WholeBody
     /// The body's bytes, and whether that is all of it: a body longer than <paramref name="limit"/> gives its first
     /// <paramref name="limit"/> bytes when <paramref name="keepHead"/>, else none, not complete.
     /// </summary>
-    public static async Task<(byte[] Bytes, bool Complete)> ReadAsync(Stream stream, long? contentLength, int limit, bool keepHead, CancellationToken cancellationToken)
+    public static async ValueTask<(byte[] Bytes, bool Complete)> ReadAsync(Stream stream, long? contentLength, int limit, bool keepHead, CancellationToken cancellationToken)
     {
         // The transport never gives more than an announced length (it fails when given less), so that is read exactly.
         var exact = contentLength is >= 0 && contentLength <= limit;
-        var chunks = new List<byte[]>();
+        List<byte[]>? chunks = null;
         var current = new byte[exact ? contentLength!.Value : FirstChunkSize];
         var used = 0;
         long total = 0;
@@ -35,7 +35,7 @@ internal static class WholeBody
         {
             if (used == current.Length)
             {
-                chunks.Add(current);
+                (chunks ??= new List<byte[]>()).Add(current);
                 current = new byte[ChunkSize];
                 used = 0;
             }
@@ -63,17 +63,20 @@ internal static class WholeBody
             return (Array.Empty<byte>(), false);
         }
 
-        if (chunks.Count == 0 && used == current.Length)
+        if (chunks == null && used == current.Length)
         {
             return (current, complete);
         }
 
         var body = new byte[total];
         var at = 0;
-        foreach (var chunk in chunks)
+        if (chunks != null)
         {
-            Buffer.BlockCopy(chunk, 0, body, at, chunk.Length);
-            at += chunk.Length;
+            foreach (var chunk in chunks)
+            {
+                Buffer.BlockCopy(chunk, 0, body, at, chunk.Length);
+                at += chunk.Length;
+            }
         }
 
         Buffer.BlockCopy(current, 0, body, at, used);
