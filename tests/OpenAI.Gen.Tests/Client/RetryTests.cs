@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using OpenAI.Gen.Tests.Support;
@@ -195,6 +197,25 @@ public class RetryTests : LoopbackTest
     }
 
     [Test]
+    public void A_retryable_answer_the_caller_cancels_before_the_retry_is_released_and_not_retried()
+    {
+        Server.Script(ScriptedServer.Json(503, Error("busy", "server_error")), ScriptedServer.Json(200, ChatAnswer));
+        using var cancel = new CancellationTokenSource();
+        var disposed = 0;
+        var answers = new Microsoft.Extensions.Logging.LoggerFactory(new[] { new CancelOnAnswer(cancel) });
+
+        // The 503 is answered and logged; the caller cancels right then, before any retry is decided.
+        Assert.CatchAsync<OperationCanceledException>(() => new OpenAIClient(new HttpClient(new DisposalCounter(() => disposed++)), Options(o => o.LoggerFactory = answers))
+            .CreateChatCompletionAsync(ChatRequest, cancel.Token));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Server.Requests, Has.Count.EqualTo(1), "not retried");
+            Assert.That(disposed, Is.EqualTo(1), "the 503 answer was released");
+        });
+    }
+
+    [Test]
     public void No_retries_when_MaxRetries_is_0()
     {
         Server.Script(ScriptedServer.Json(503, Error("busy", "server_error"), ("Retry-After", "7")), ScriptedServer.Json(200, ChatAnswer));
@@ -244,4 +265,59 @@ public class RetryTests : LoopbackTest
     [TestCase("5x")]
     public void Unreadable_rate_limit_durations_are_null(string text) =>
         Assert.That(OpenAIRateLimits.Duration(text), Is.Null);
+
+    /// <summary>Cancels the caller's token when the client logs an answer.</summary>
+    private sealed class CancelOnAnswer(CancellationTokenSource cancel) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name == "Answered")
+            {
+                cancel.Cancel();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>Sends through a real socket handler and counts the answers disposed.</summary>
+    private sealed class DisposalCounter(Action disposed) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var counted = new CountedResponse(response.StatusCode, disposed) { Content = response.Content, RequestMessage = request };
+            foreach (var header in response.Headers)
+            {
+                counted.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return counted;
+        }
+    }
+
+    private sealed class CountedResponse(System.Net.HttpStatusCode status, Action disposed) : HttpResponseMessage(status)
+    {
+        private bool _disposed;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_disposed)
+            {
+                _disposed = true;
+                disposed();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -125,16 +125,19 @@ internal sealed class JsonInheritanceConverter : JsonConverter
             return;
         }
 
-        var map = Maps.GetOrAdd(value.GetType(), UnionMap.For);
-        var hasTag = map.TagOf.TryGetValue(value.GetType(), out var tag) && tag != UnknownKey;
+        var type = value.GetType();
+        var map = Maps.GetOrAdd(type, UnionMap.For);
+        var hasTag = map.TagOf.TryGetValue(type, out var tag) && tag != UnknownKey;
 
         // A known variant with its generated tag member (UnionTags.g.cs), and the unknown variant, whose tag is one of
-        // its kept members, are written as they are; only a variant without a tag member needs the tag put in.
+        // its kept members, are written as they are; only a variant without a tag member needs the tag put in. Under
+        // the client's own contracts that is decided once per type.
         _writingMembers = true;
         try
         {
-            if (!hasTag || (serializer.ContractResolver.ResolveContract(value.GetType()) is JsonObjectContract contract
-                            && contract.Properties.GetProperty(_tag, StringComparison.Ordinal) is { Ignored: false, Readable: true }))
+            if (!hasTag || (serializer.ContractResolver is OpenAIContractResolver
+                ? map.WritesItsTag.TryGetValue(type, out var writes) ? writes : map.WritesItsTag.GetOrAdd(type, WritesTag(serializer, type))
+                : WritesTag(serializer, type)))
             {
                 serializer.Serialize(writer, value);
                 return;
@@ -150,6 +153,10 @@ internal sealed class JsonInheritanceConverter : JsonConverter
             _writingMembers = false;
         }
     }
+
+    private bool WritesTag(JsonSerializer serializer, Type type) =>
+        serializer.ContractResolver.ResolveContract(type) is JsonObjectContract contract
+        && contract.Properties.GetProperty(_tag, StringComparison.Ordinal) is { Ignored: false, Readable: true };
 
     private static string Join(string path, string member) => string.IsNullOrEmpty(path) ? member : path + "." + member;
 
@@ -170,6 +177,9 @@ internal sealed class JsonInheritanceConverter : JsonConverter
         public Type? Unknown { get; }
 
         public Dictionary<Type, string> TagOf { get; }
+
+        /// <summary>Per variant type, whether it writes its tag member itself (under the client's own contracts).</summary>
+        public ConcurrentDictionary<Type, bool> WritesItsTag { get; } = new();
 
         public static UnionMap For(Type type)
         {

@@ -20,14 +20,12 @@ internal class OpenAIContractResolver : DefaultContractResolver
 
     private const string SpecifiedSuffix = "Specified";
 
-    private static readonly MethodInfo TypedPredicateMethod = typeof(OpenAIContractResolver).GetMethod(nameof(TypedPredicate), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
         if (property.GetIsSpecified != null && SpecifiedFlag(property) is { } flag)
         {
-            property.GetIsSpecified = (Predicate<object>)TypedPredicateMethod.MakeGenericMethod(flag.DeclaringType!).Invoke(null, new object[] { flag })!;
+            property.GetIsSpecified = Predicate(flag);
 
             // The generated setter marks the member set already; Newtonsoft's second, boxed write of the flag adds nothing.
             property.SetIsSpecified = null;
@@ -82,10 +80,10 @@ internal class OpenAIContractResolver : DefaultContractResolver
         return false;
     }
 
-    private static Predicate<object> TypedPredicate<TOwner>(FieldInfo flag)
+    // One compiled delegate reading the flag of an object of the flag's class: checked for every member of every object written.
+    private static Predicate<object> Predicate(FieldInfo flag)
     {
-        var target = Expression.Parameter(typeof(TOwner), "target");
-        var read = Expression.Lambda<Func<TOwner, bool>>(Expression.Field(target, flag), target).Compile();
-        return target => read((TOwner)target);
+        var target = Expression.Parameter(typeof(object), "target");
+        return Expression.Lambda<Predicate<object>>(Expression.Field(Expression.Convert(target, flag.DeclaringType!), flag), target).Compile();
     }
 }

@@ -76,19 +76,30 @@ internal sealed class OpenAIPipeline
         deadline?.CancelAfter(_settings.TotalTimeout!.Value);
         var token = deadline?.Token ?? cancellationToken;
         var call = new OpenAIPipelineCall(await OpenAIRequestTemplate.CreateAsync(request).ConfigureAwait(false), token);
-        var context = ResilienceContextPool.Shared.Get(token);
-        Outcome<HttpResponseMessage> outcome;
-        try
+
+        // The first attempt runs outside Polly, which is needed only when it is to be retried: Polly then gets that
+        // outcome as its own first execution, so the waits, retries and their logging are exactly Polly's.
+        var outcome = await AttemptAsync(call).ConfigureAwait(false);
+        if (_settings.MaxRetries > 0 && ShouldRetry(outcome))
         {
-            context.Properties.Set(CallKey, call);
-            outcome = await _retry.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Handler.AttemptAsync(state.Call),
-                context,
-                (Handler: this, Call: call)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            call.Replay = outcome;
+            var context = ResilienceContextPool.Shared.Get(token);
+            try
+            {
+                context.Properties.Set(CallKey, call);
+                outcome = await _retry.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Handler.ReplayOrAttemptAsync(state.Call),
+                    context,
+                    (Handler: this, Call: call)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+
+                // Polly stopped before taking the first outcome (the caller cancelled): its answer is released here.
+                call.Replay?.Result?.Dispose();
+                call.Replay = null;
+            }
         }
 
         if (outcome.Exception is not { } error)
@@ -206,6 +217,17 @@ internal sealed class OpenAIPipeline
         outcome.Result is { } response && OpenAIRetryAdvice.RetryAfter(response.Headers, DateTimeOffset.UtcNow) is { } wait
             ? OpenAIRetryAdvice.Cap(wait, _settings.MaxRetryAfter)
             : null;
+
+    private ValueTask<Outcome<HttpResponseMessage>> ReplayOrAttemptAsync(OpenAIPipelineCall call)
+    {
+        if (call.Replay is { } first)
+        {
+            call.Replay = null;
+            return new ValueTask<Outcome<HttpResponseMessage>>(first);
+        }
+
+        return AttemptAsync(call);
+    }
 
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(OpenAIPipelineCall call)
     {

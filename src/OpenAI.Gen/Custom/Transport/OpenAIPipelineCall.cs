@@ -17,4 +17,7 @@ internal sealed class OpenAIPipelineCall
     internal CancellationToken CancellationToken { get; }
 
     internal int Attempts { get; set; }
+
+    /// <summary>The first attempt's outcome while Polly, which is to retry it, has not taken it yet.</summary>
+    internal Polly.Outcome<System.Net.Http.HttpResponseMessage>? Replay { get; set; }
 }
