@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Newtonsoft.Json;
 
 namespace OpenAI.Gen.Testing;
@@ -22,8 +23,21 @@ public sealed class ExampleValidationOptions
         ["createChatCompletion"] = "CreateChatCompletionStreamResponse",
     };
 
-    /// <summary>The DTO type for a schema name, or null when there is none. Default: the OpenAI.Gen type of the same name.</summary>
-    public Func<string, Type?> DtoResolver { get; set; } = name => typeof(OpenAIClient).Assembly.GetType("OpenAI.Gen." + name, throwOnError: false);
+    /// <summary>
+    /// The DTO type for a schema name, or null when there is none. Default: the generated OpenAI.Gen type the spec tool
+    /// names after it: the name itself, made an identifier where it is none (<c>ConversationParam-2</c> →
+    /// <c>ConversationParam2</c>), with <c>Object</c> after it where a hand-written type holds the name (<c>OpenAIFile</c>).
+    /// </summary>
+    public Func<string, Type?> DtoResolver { get; set; } = GeneratedType;
+
+    private static Type? GeneratedType(string schemaName)
+    {
+        var name = new string(schemaName.Where(char.IsLetterOrDigit).ToArray());
+        var type = typeof(OpenAIClient).Assembly.GetType("OpenAI.Gen." + name, throwOnError: false);
+        return type == null || type.IsDefined(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false)
+            ? type
+            : typeof(OpenAIClient).Assembly.GetType("OpenAI.Gen." + name + "Object", throwOnError: false) ?? type;
+    }
 
     /// <summary>Serializer settings of the round trip. Default (null): the settings the client reads and writes whole answers with.</summary>
     public JsonSerializerSettings? SerializerSettings { get; set; }

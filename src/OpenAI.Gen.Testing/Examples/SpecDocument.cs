@@ -100,6 +100,18 @@ public sealed class SpecDocument
     internal JsonSchema? Schema(string name) =>
         _openApi.Components.Schemas.TryGetValue(name, out var schema) ? schema.ActualSchema : null;
 
+    /// <summary>The schema of the JSON body of the first successful answer of <paramref name="method"/> <paramref name="path"/>, or null.</summary>
+    internal JsonSchema? AnswerSchema(string method, string path)
+    {
+        if (!_openApi.Paths.TryGetValue(path, out var item) || !item.TryGetValue(method.ToLowerInvariant(), out var operation))
+        {
+            return null;
+        }
+
+        var answer = operation.ActualResponses.FirstOrDefault(r => r.Key.StartsWith("2", StringComparison.Ordinal)).Value;
+        return answer != null && answer.Content.TryGetValue("application/json", out var json) ? json.Schema?.ActualSchema : null;
+    }
+
     private static SpecDocument LoadEmbedded()
     {
         using var stream = typeof(SpecDocument).Assembly.GetManifestResourceStream(EmbeddedResourceName)

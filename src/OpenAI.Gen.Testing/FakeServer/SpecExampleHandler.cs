@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NJsonSchema.Generation;
 
 namespace OpenAI.Gen.Testing;
 
@@ -16,7 +17,8 @@ namespace OpenAI.Gen.Testing;
 /// A fake OpenAI server inside an <see cref="HttpClient"/>: answers the spec's operations that have x-oaiMeta examples
 /// (routed by method and path template, <c>{parameter}</c> segments matching any value) with those examples, so code
 /// using <see cref="OpenAIClient"/> can be tested with no network. An operation whose answer is binary (audio, images,
-/// files) gets a small generated body of its media type; one answering text gets its example's text.
+/// files) gets a small generated body of its media type; one answering text gets its example's text; one whose examples
+/// show no answer a sample made from its response schema.
 /// <c>"stream": true</c> gets the streaming example as server-sent events ended by <c>data: [DONE]</c>
 /// (where the spec elides its middle chunks, the text of the non-streamed example asking the same is streamed instead);
 /// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example (streamed as chunks when asked); <c>"logprobs": true</c> the
@@ -32,6 +34,7 @@ namespace OpenAI.Gen.Testing;
 public class SpecExampleHandler : HttpMessageHandler
 {
     private readonly ExampleValidator _validator;
+    private readonly SpecDocument _spec;
     private readonly IReadOnlyList<FakeOperation> _operations;
     private int _requestCount;
 
@@ -50,6 +53,7 @@ public class SpecExampleHandler : HttpMessageHandler
         }
 
         _validator = new ExampleValidator(spec);
+        _spec = spec;
         _operations = spec.Examples
             .Where(e => e.HttpPath != null && e.HttpMethod != null)
             .GroupBy(e => (Method: e.HttpMethod!.ToUpperInvariant(), Path: e.HttpPath!))
@@ -144,6 +148,12 @@ public class SpecExampleHandler : HttpMessageHandler
         if (!streamed && answer == null && FakeBody.IsText(operation.AnswerMediaType) && operation.TextAnswer is { } text)
         {
             return FakeBody.Text(operation.AnswerMediaType!, text);
+        }
+
+        // An operation whose examples show no answer (the spec leaves the response empty) gets one made from its schema.
+        if (!streamed && answer == null && _spec.AnswerSchema(operation.Method, operation.Path) is { } schema)
+        {
+            return Json(new SampleJsonDataGenerator().Generate(schema));
         }
 
         if (answer == null)

@@ -18,7 +18,7 @@ public static class FakeServerExpectations
 
     /// <summary>Each operation with request examples and its request schema.</summary>
     public static IReadOnlyList<(string Operation, string Schema)> Operations =>
-        Examples.GroupBy(e => e.Operation).Select(g => (g.Key, g.First().Request!.SchemaName!)).ToList();
+        Examples.GroupBy(e => e.Operation).Where(g => g.First().Request!.SchemaName != null).Select(g => (g.Key, g.First().Request!.SchemaName!)).ToList();
 
     /// <summary>The operations whose request schema has no <c>stream_options</c> (their usage probe is skipped).</summary>
     public static IReadOnlyList<(string Operation, string Schema)> LackingUsage =>

@@ -25,7 +25,15 @@ public class ExampleContractTests
         var result = Validator.Validate(RepoExamples.Spec.Part(name));
 
         Assert.That(result.Passed, Is.True, result.ToString());
-        Assert.That(result.Values, Is.Not.Empty, "no JSON was read, so nothing was checked");
+        if (result.Values.Count == 0)
+        {
+            // A part the spec leaves without JSON (an upload's form, an audio answer, an empty response) passes only as a
+            // named defect of the spec (MissingCurlBody, MissingResponse, NotJson) that the report lists.
+            Assert.That(result.Defects, Is.Not.Empty, "no JSON was read, so nothing was checked");
+            Assert.That((result.Schema, result.RoundTrip), Is.EqualTo((CheckOutcome.NotRun, CheckOutcome.NotRun)));
+            return;
+        }
+
         Assert.That(result.Schema, Is.AnyOf(CheckOutcome.Passed, CheckOutcome.Allowed), result.ToString());
         Assert.That(result.RoundTrip, Is.AnyOf(CheckOutcome.Passed, CheckOutcome.Allowed), result.ToString());
     }

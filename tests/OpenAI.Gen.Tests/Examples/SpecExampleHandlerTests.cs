@@ -116,12 +116,12 @@ public class SpecExampleHandlerTests
     {
         using var http = new HttpClient(new SpecExampleHandler());
 
-        using var response = await http.PostAsync("https://api.openai.com/v1/embeddings", new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync("https://api.openai.com/v1/no_such_operation", new StringContent("{}", Encoding.UTF8, "application/json"));
         var error = JObject.Parse(await response.Content.ReadAsStringAsync())["error"]!;
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((string?)error["code"], Is.EqualTo("unknown_url"));
-        Assert.That((string?)error["message"], Does.Contain("/v1/embeddings"));
+        Assert.That((string?)error["message"], Does.Contain("/v1/no_such_operation"));
     }
 
     [Test]

@@ -79,8 +79,30 @@ public class SpecExampleRoutingTests
                   - title: Default
                     request: {curl: "curl https://api.openai.com/v1/things/thing_1/content"}
                     response: ""
+          /things/{thing_id}:
+            delete:
+              operationId: deleteThing
+              parameters:
+                - {name: thing_id, in: path, required: true, schema: {type: string}}
+              responses:
+                "200":
+                  description: OK
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Deleted'}
+              x-oaiMeta:
+                examples:
+                  - title: Default
+                    request: {curl: "curl -X DELETE https://api.openai.com/v1/things/thing_1"}
+                    response: ""
         components:
-          schemas: {}
+          schemas:
+            Deleted:
+              type: object
+              properties:
+                id: {type: string}
+                deleted: {type: boolean}
+              required: [id, deleted]
         """;
 
     private static HttpClient Client() => new(new SpecExampleHandler(SpecDocument.Parse(Spec, "things.yaml"))) { BaseAddress = new Uri("https://fake.test/v1/") };
@@ -121,6 +143,18 @@ public class SpecExampleRoutingTests
     }
 
     [Test]
+    public async Task An_example_without_an_answer_gets_a_sample_of_the_answer_schema()
+    {
+        using var http = Client();
+
+        using var response = await http.DeleteAsync("things/thing_9");
+        var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((json["id"]?.Type, json["deleted"]?.Type), Is.EqualTo((JTokenType.String, JTokenType.Boolean)));
+    }
+
+    [Test]
     public async Task Events_that_say_their_type_are_sent_as_named_events()
     {
         using var http = Client();
@@ -134,7 +168,10 @@ public class SpecExampleRoutingTests
             + "data: [DONE]\n\n"));
     }
 
-    /// <summary>Every operation example of the spec the client was built from, sent as its request says (path parameters filled in).</summary>
+    /// <summary>
+    /// Every operation example of the spec the client was built from, sent as its request says (path parameters filled
+    /// in): answered, or (an example whose request the validator finds at odds with its schema) refused with a 400.
+    /// </summary>
     [Test]
     public async Task Every_example_of_the_embedded_spec_is_answered()
     {
@@ -146,14 +183,21 @@ public class SpecExampleRoutingTests
         {
             var path = Regex.Replace(example.HttpPath!.TrimStart('/'), "{[^}]+}", "x_1");
             using var request = new HttpRequestMessage(new HttpMethod(example.HttpMethod!.ToUpperInvariant()), path);
-            var body = example.Request == null ? null : validator.Validate(example.Request).Values.FirstOrDefault();
+            var checkedRequest = example.Request == null ? null : validator.Validate(example.Request);
+            var body = checkedRequest?.Values.FirstOrDefault();
+            var invalid = checkedRequest?.Findings.Any(f => f.Category == FindingCategory.Schema && f.Code != "NoSchema") == true;
             if (body != null)
             {
                 request.Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
             }
+            else if (example.Request?.Text?.Contains(" -F ") == true)
+            {
+                // An upload: its curl snippet sends form fields (-F), not JSON.
+                request.Content = new MultipartFormDataContent { { new StringContent(example.Operation), "name" } };
+            }
 
             using var response = await http.SendAsync(request);
-            if (!response.IsSuccessStatusCode)
+            if (invalid ? response.StatusCode != HttpStatusCode.BadRequest : !response.IsSuccessStatusCode)
             {
                 failures.Add($"{example.Operation} / {example.Title}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }

@@ -195,7 +195,7 @@ public class ChatRequestMappingTests
     {
         // No server: a refused request must fail before it is sent.
         using var http = new System.Net.Http.HttpClient(new NoNetworkHandler());
-        using var chat = new Gen.Extensions.AI.OpenAIGenChatClient(new OpenAIClient(http, "sk-test", BaseUrl), Model);
+        using var chat = new Gen.Extensions.AI.OpenAIGenChatClient(new OpenAIClient(http, "sk-test", BaseUrl), ChatHarness.Model);
         var error = Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync(messages, options));
         var streamed = Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync(messages, options));
         Assert.That(streamed!.Message, Is.EqualTo(error!.Message));

@@ -134,10 +134,10 @@ public class GeneratedOperationTests
 
         var body = _bodies.Single();
         Assert.That(body, Does.StartWith("multipart/form-data"));
-        Assert.That(body, Does.Contain("name=file; filename=a.wav").And.Contain("RIFFdata"));
-        Assert.That(body, Does.Contain("name=model").And.Contain("gpt-4o-transcribe"));
-        Assert.That(body, Does.Contain("name=temperature").And.Contain("0.5"));
-        Assert.That(body, Does.Not.Contain("name=language"), "unset parameters are not sent");
+        Assert.That(body, Does.Contain("name=\"file\"; filename=\"a.wav\"").And.Contain("RIFFdata"));
+        Assert.That(body, Does.Contain("name=\"model\"").And.Contain("gpt-4o-transcribe"));
+        Assert.That(body, Does.Contain("name=\"temperature\"").And.Contain("0.5"));
+        Assert.That(body, Does.Not.Contain("name=\"language\""), "unset parameters are not sent");
     }
 
     private static MethodInfo Generated(string name)

@@ -9,7 +9,8 @@ namespace OpenAI.Gen.Tests.Support;
 /// <summary>Reads x-oaiMeta examples of the committed spec for tests.</summary>
 public static class SpecExamples
 {
-    private static readonly Regex CurlBody = new(@"-d\s+'(?<body>[\s\S]*?)'\s*$", RegexOptions.Multiline);
+    // The quoted -d body, closed at the end of a line or before a line continuation (more curl options follow).
+    private static readonly Regex CurlBody = new(@"-d\s+'(?<body>[\s\S]*?)'[ \t]*(\\[ \t]*)?$", RegexOptions.Multiline);
 
     /// <summary>The committed spec as a JSON tree.</summary>
     public static JObject Spec { get; } = YamlLoader.LoadFile(Repo.Spec);

@@ -119,7 +119,7 @@ public class NewerApiPayloadTests
         {
             Assert.That(refusal.AdditionalProperties["refusal"], Is.EqualTo("I can't help with that."));
             Assert.That(ResponseFormats.IsKnown(request.ResponseFormat!), Is.False);
-            Assert.That(((JObject)request.ResponseFormat!.AdditionalProperties["json_schema"])["strict"]!.Value<bool>(), Is.True);
+            Assert.That(((JObject)ResponseFormats.AdditionalProperties(request.ResponseFormat!)["json_schema"])["strict"]!.Value<bool>(), Is.True);
             Assert.That(request.Tools!.OfType<ChatCompletionTool>().Single().Function.AdditionalProperties.Keys, Is.EqualTo(new[] { "strict" }));
             Assert.That(request.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "parallel_tool_calls", "stream_options", "service_tier", "max_completion_tokens" }));
         });

@@ -10,11 +10,11 @@ namespace OpenAI.Gen.Tests.Unions;
 /// <summary>Every request example of the spec's x-oaiMeta reads into the typed request and writes back the same JSON.</summary>
 public class SpecExampleRoundTripTests
 {
-    private static readonly Dictionary<string, Type> RequestTypes = new()
-    {
-        ["/chat/completions"] = typeof(CreateChatCompletionRequest),
-        ["/completions"] = typeof(CreateCompletionRequest),
-    };
+    // The DTO of an operation's JSON request: the class generated for the schema its request body names.
+    private static Type? RequestType(string path) =>
+        (string?)SpecExamples.Spec["paths"]![path]!["post"]!["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"] is { } reference
+            ? typeof(OpenAIClient).Assembly.GetType("OpenAI.Gen." + reference.Substring(reference.LastIndexOf('/') + 1))
+            : null;
 
     public static IEnumerable<TestCaseData> Examples()
     {
@@ -47,14 +47,20 @@ public class SpecExampleRoundTripTests
     [TestCaseSource(nameof(Examples))]
     public void Request_example_round_trips(string path, string title)
     {
-        Assert.That(RequestTypes.ContainsKey(path), Is.True, $"no request type is mapped for {path}");
         var body = SpecExamples.RequestBody(path, title);
-        Assert.That(body, Is.Not.Empty, $"the curl snippet of '{title}' has no -d body");
+        if (body.Length == 0 && ((string?)SpecExamples.Example(path, title)["request"]?["curl"])?.Contains(" -F ") == true)
+        {
+            Assert.Ignore($"'{title}' of {path} uploads a form (curl -F), not JSON: no JSON request to round-trip.");
+        }
 
-        var typed = typeof(WireJson).GetMethod(nameof(WireJson.AssertRoundTrip))!.MakeGenericMethod(RequestTypes[path]).Invoke(null, new object[] { body })!;
+        Assert.That(body, Is.Not.Empty, $"the curl snippet of '{title}' has no -d body");
+        var type = RequestType(path);
+        Assert.That(type, Is.Not.Null, $"no request type for {path}: its JSON request body names no schema the client has a class for");
+
+        var typed = typeof(WireJson).GetMethod(nameof(WireJson.AssertRoundTrip))!.MakeGenericMethod(type!).Invoke(null, new object[] { body })!;
 
         // Every member of the example is one the client knows: nothing fell back to AdditionalProperties.
-        var extra = (IDictionary<string, object>)typed.GetType().GetProperty("AdditionalProperties")!.GetValue(typed)!;
+        var extra = typed.GetType().GetProperty("AdditionalProperties")?.GetValue(typed) as IDictionary<string, object> ?? new Dictionary<string, object>();
         Assert.That(extra.Keys, Is.Empty, $"members of '{title}' the typed request does not know");
         if (typed is CreateChatCompletionRequest chat)
         {
