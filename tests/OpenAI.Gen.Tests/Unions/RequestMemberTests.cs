@@ -74,7 +74,7 @@ public class RequestMemberTests
     {
         var request = Request();
         request.LogitBias = new Dictionary<string, int> { ["50256"] = -100, ["15"] = 5 };
-        Assert.That(WireJson.Write(request), Does.EndWith("\"logit_bias\":{\"50256\":-100,\"15\":5}}"));
+        Assert.That(WireJson.Parse(WireJson.Write(request))["logit_bias"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("{\"50256\":-100,\"15\":5}"));
 
         var back = WireJson.AssertRoundTrip<CreateCompletionRequest>("{\"model\":\"m\",\"prompt\":\"p\",\"logit_bias\":{\"50256\":-100,\"15\":5}}");
         Assert.That(back.LogitBias, Is.EqualTo(new Dictionary<string, int> { ["50256"] = -100, ["15"] = 5 }));
@@ -86,7 +86,7 @@ public class RequestMemberTests
         var request = Request();
         Assert.That(WireJson.Write(request), Does.Not.Contain("logit_bias"));
         request.LogitBias = null;
-        Assert.That(WireJson.Write(request), Does.EndWith("\"logit_bias\":null}"));
+        Assert.That(WireJson.Parse(WireJson.Write(request))["logit_bias"]?.Type, Is.EqualTo(Newtonsoft.Json.Linq.JTokenType.Null));
         Assert.That(Specified.IsSet(WireJson.AssertRoundTrip<CreateChatCompletionRequest>("{\"model\":\"m\",\"messages\":[],\"logit_bias\":null}"), "LogitBias"), Is.True);
     }
 }

@@ -144,7 +144,7 @@ public class UnionApiTests
     public void Union_members_set_to_null_are_written_as_null_and_unset_ones_not_at_all()
     {
         var request = new CreateChatCompletionRequest { Model = "m", Messages = { ChatMessage.User("hi") }, Stop = null, ToolChoice = null };
-        Assert.That(WireJson.Write(request), Is.EqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m\",\"stop\":null,\"tool_choice\":null}"));
-        Assert.That(WireJson.Write(new CreateCompletionRequest { Model = "m", Prompt = null }), Is.EqualTo("{\"model\":\"m\",\"prompt\":null}"));
+        WireJson.AssertWritten(request, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m\",\"stop\":null,\"tool_choice\":null}");
+        WireJson.AssertWritten(new CreateCompletionRequest { Model = "m", Prompt = null }, "{\"model\":\"m\",\"prompt\":null}");
     }
 }
