@@ -130,7 +130,7 @@ internal static class ChatRequestBuilder
                     parts.Add(raw);
                     textOnly = false;
                     break;
-                case TextContent content:
+                case Microsoft.Extensions.AI.TextContent content:
                     parts.Add(ChatContentPart.Text(content.Text ?? string.Empty));
                     text.Append(content.Text);
                     break;
@@ -171,7 +171,7 @@ internal static class ChatRequestBuilder
         {
             switch (message.Contents[i])
             {
-                case TextContent content:
+                case Microsoft.Extensions.AI.TextContent content:
                     text.Append(content.Text);
                     hasText = true;
                     break;
@@ -244,7 +244,7 @@ internal static class ChatRequestBuilder
         {
             switch (message.Contents[i])
             {
-                case TextContent content:
+                case Microsoft.Extensions.AI.TextContent content:
                     text.Append(content.Text);
                     break;
                 case UsageContent:

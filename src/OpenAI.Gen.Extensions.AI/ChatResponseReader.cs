@@ -97,7 +97,7 @@ internal static class ChatResponseReader
         var contents = new List<AIContent>();
         if (!string.IsNullOrEmpty(message.Content))
         {
-            contents.Add(new TextContent(message.Content));
+            contents.Add(new Microsoft.Extensions.AI.TextContent(message.Content));
         }
 
         // A refusal (a member of newer APIs) is the model declining: an error, not text of the answer.

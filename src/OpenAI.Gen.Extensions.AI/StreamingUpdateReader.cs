@@ -12,7 +12,7 @@ namespace OpenAI.Gen.Extensions.AI;
 
 /// <summary>
 /// Turns streamed chat completion chunks into <see cref="ChatResponseUpdate"/>s, one per chunk: text deltas as
-/// <see cref="TextContent"/>, tool calls assembled and given whole (as <see cref="FunctionCallContent"/>) with the
+/// <see cref="Microsoft.Extensions.AI.TextContent"/>, tool calls assembled and given whole (as <see cref="FunctionCallContent"/>) with the
 /// chunk that carries the finish reason, the usage chunk as <see cref="UsageContent"/>.
 /// </summary>
 internal static class StreamingUpdateReader
@@ -55,7 +55,7 @@ internal static class StreamingUpdateReader
 
                 if (!string.IsNullOrEmpty(delta?.Content))
                 {
-                    update.Contents.Add(new TextContent(delta!.Content));
+                    update.Contents.Add(new Microsoft.Extensions.AI.TextContent(delta!.Content));
                 }
                 else if (delta != null && ChatResponseReader.AsString(Refusal.Read(delta, delta.AdditionalProperties)) is { } piece)
                 {

@@ -111,6 +111,22 @@ public sealed partial class SpecNormalizer
             s["allOf"] = new JArray(reference);
         }
 
+        // allOf [ $ref, {nullable: true} ] (3.0's way to make a reference nullable): members that only annotate become the
+        // wrapper's own keywords, so the wrapper stands for the referenced schema instead of deriving a class from it.
+        if (s["allOf"] is JArray parts && parts.Count > 1 && parts.OfType<JObject>().Count(p => p["$ref"] != null) == 1
+            && parts.All(p => p is JObject o && (o["$ref"] != null || o.Properties().All(k => AnnotationKeywords.Contains(k.Name)))))
+        {
+            foreach (var annotation in parts.OfType<JObject>().Where(p => p["$ref"] == null).ToList())
+            {
+                foreach (var keyword in annotation.Properties())
+                {
+                    s[keyword.Name] ??= keyword.Value.DeepClone();
+                }
+
+                annotation.Remove();
+            }
+        }
+
         foreach (var (bound, flag) in new[] { ("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum") })
         {
             if (s[bound] is JValue { Type: JTokenType.Integer or JTokenType.Float } number)
@@ -120,6 +136,11 @@ public sealed partial class SpecNormalizer
             }
         }
     }
+
+    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
+    {
+        "nullable", "description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly",
+    };
 
     private static IEnumerable<string> KeywordsOf(string? type) => type switch
     {

@@ -26,7 +26,7 @@ public class ChatRequestMappingTests
             new(ChatRole.System, "Be terse.") { AuthorName = "rules" },
             new(ChatRole.User, "Hi") { AuthorName = "ann" },
             new(ChatRole.Assistant, "Hello, Ann.") { AuthorName = "bot" },
-            new(ChatRole.User, new List<AIContent> { new TextContent("Two "), new TextContent("pieces") }),
+            new(ChatRole.User, new List<AIContent> { new Microsoft.Extensions.AI.TextContent("Two "), new Microsoft.Extensions.AI.TextContent("pieces") }),
             new(new ChatRole("developer"), "A role of a newer API."),
         };
 
@@ -49,7 +49,7 @@ public class ChatRequestMappingTests
     {
         var image = new UriContent("https://example.com/cat.png", "image/png") { AdditionalProperties = new() { ["detail"] = "low" } };
         var bytes = new DataContent(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png");
-        var message = new AIChatMessage(ChatRole.User, new List<AIContent> { new TextContent("What are these?"), image, bytes });
+        var message = new AIChatMessage(ChatRole.User, new List<AIContent> { new Microsoft.Extensions.AI.TextContent("What are these?"), image, bytes });
 
         var body = await SentBodyAsync(chat => chat.GetResponseAsync(message));
 
@@ -112,7 +112,7 @@ public class ChatRequestMappingTests
     {
         var message = new AIChatMessage(ChatRole.Assistant, new List<AIContent>
         {
-            new TextContent("Let me check."),
+            new Microsoft.Extensions.AI.TextContent("Let me check."),
             new FunctionCallContent("call_9", "lookup"),
         });
 
@@ -150,7 +150,7 @@ public class ChatRequestMappingTests
     [Test]
     public void Content_a_message_cannot_carry_is_refused_with_where_it_is()
     {
-        var audio = new AIChatMessage(ChatRole.User, new List<AIContent> { new TextContent("Listen:"), new DataContent(new byte[] { 1, 2 }, "audio/wav") });
+        var audio = new AIChatMessage(ChatRole.User, new List<AIContent> { new Microsoft.Extensions.AI.TextContent("Listen:"), new DataContent(new byte[] { 1, 2 }, "audio/wav") });
         var systemImage = new AIChatMessage(ChatRole.System, new List<AIContent> { new UriContent("https://example.com/a.png", "image/png") });
         var toolText = new AIChatMessage(ChatRole.Tool, "just text");
         var reasoning = new AIChatMessage(ChatRole.Assistant, new List<AIContent> { new TextReasoningContent("hmm") });

@@ -561,4 +561,30 @@ public class NormalizerTests
             Assert.That(spec["openapi"]!.ToString(), Is.EqualTo("3.1.0"), "the input is not changed");
         });
     }
+
+    [Test]
+    public void A_reference_made_nullable_by_an_allOf_member_stays_the_referenced_type()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Choice:
+              type: object
+              properties:
+                mode: {type: string}
+            Run:
+              type: object
+              properties:
+                choice:
+                  allOf:
+                    - $ref: '#/components/schemas/Choice'
+                    - nullable: true
+            """, "3.0.0"));
+
+        var choice = (JObject)result.Schema("Run")["properties"]!["choice"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(SchemaReferences.Target(choice), Is.EqualTo("Choice"));
+            Assert.That((bool?)choice["nullable"], Is.True);
+            Assert.That(result.Document["components"]!["schemas"]!["RunChoice"], Is.Null, "no class derived from the reference");
+        });
+    }
 }
