@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -160,6 +161,11 @@ internal sealed class Utf8FastReader
         var list = member.CreateList!();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (reader.TokenType == JsonTokenType.Number && AddedNumber(list, ref reader))
+            {
+                continue;
+            }
+
             if (reader.TokenType == JsonTokenType.Null || !ReadScalar(ref reader, json, member, repeats, out var item))
             {
                 return false;
@@ -170,6 +176,28 @@ internal sealed class Utf8FastReader
 
         value = list;
         return true;
+    }
+
+    // Lists of numbers (logprobs' bytes, token_logprobs) are filled without a box per item; false leaves the item to ReadScalar.
+    private static bool AddedNumber(IList list, ref Utf8JsonReader reader)
+    {
+        switch (list)
+        {
+            case List<int?> ints when reader.TryGetInt32(out var i):
+                ints.Add(i);
+                return true;
+            case List<int> ints when reader.TryGetInt32(out var i):
+                ints.Add(i);
+                return true;
+            case List<double?> doubles when reader.TryGetDouble(out var d):
+                doubles.Add(d);
+                return true;
+            case List<double> doubles when reader.TryGetDouble(out var d):
+                doubles.Add(d);
+                return true;
+            default:
+                return false;
+        }
     }
 
     // One value of the member's kind (for a list: one item), on a token that is not null.
