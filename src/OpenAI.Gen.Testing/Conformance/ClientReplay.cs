@@ -26,7 +26,7 @@ internal static class ClientReplay
         using var http = new HttpClient(new ReplayHandler(answer));
         var client = new OpenAIClient(http, new OpenAIClientOptions { ApiKey = "sk-conformance-replay", BaseUrl = ReplayUrl, MaxRetries = 0 });
         var method = Method(plan.Operation, plan.Streamed);
-        var body = method == null ? null : RequestFor(method, plan, OpenAIJson.Default.CopySettings());
+        var body = method == null ? null : RequestFor(BodyParameter(method)!, plan, OpenAIJson.Default.CopySettings());
         try
         {
             if (method == null || body == null)
@@ -35,7 +35,7 @@ internal static class ClientReplay
                 return null;
             }
 
-            var result = method.Invoke(client, new[] { body, cancellationToken });
+            var result = method.Invoke(client, Arguments(method, body, cancellationToken));
             if (result is IAsyncEnumerable<object> stream)
             {
                 await foreach (var _ in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -59,22 +59,42 @@ internal static class ClientReplay
         }
     }
 
+    // The operation's method: a body, then the cancellation token last; path parameters (strings, which the replay
+    // ignores) and optional parameters may stand beside the body.
     private static MethodInfo? Method(string operationId, bool streamed)
     {
         var name = Pascal(operationId) + (streamed ? "StreamAsync" : "Async");
         return typeof(OpenAIClient).GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(m => m.Name == name && m.GetParameters() is { Length: 2 } p && p[1].ParameterType == typeof(CancellationToken));
+            .FirstOrDefault(m => m.Name == name && m.GetParameters() is { Length: >= 2 } p && p[p.Length - 1].ParameterType == typeof(CancellationToken)
+                                 && BodyParameter(m) is { } body
+                                 && p.All(x => x.Position == body.Position || x.ParameterType == typeof(string) || x.IsOptional));
     }
 
-    /// <summary>A valid request of the operation in the method's request type (the replay ignores it; the method needs one).</summary>
-    private static object? RequestFor(MethodInfo method, PlannedCheck plan, JsonSerializerSettings settings)
+    /// <summary>The one parameter of the method that is a request type (not a string, a value or the token), or null.</summary>
+    private static ParameterInfo? BodyParameter(MethodInfo method)
+    {
+        var bodies = method.GetParameters().Where(p => p.ParameterType.IsClass && p.ParameterType != typeof(string) && !p.IsOptional).ToList();
+        return bodies.Count == 1 ? bodies[0] : null;
+    }
+
+    private static object?[] Arguments(MethodInfo method, object body, CancellationToken cancellationToken) =>
+        method.GetParameters().Select(p =>
+                p.ParameterType == typeof(CancellationToken) ? cancellationToken
+                : p.ParameterType.IsClass && p.ParameterType != typeof(string) && !p.IsOptional ? body
+                : p.ParameterType == typeof(string) && !p.IsOptional ? "replay"
+                : p.HasDefaultValue ? p.DefaultValue
+                : null)
+            .ToArray();
+
+    /// <summary>A valid request of the operation in the body's type (the replay ignores it; the method needs one).</summary>
+    private static object? RequestFor(ParameterInfo parameter, PlannedCheck plan, JsonSerializerSettings settings)
     {
         foreach (var body in new[] { plan.Body, plan.ClientBody }.Where(b => b != null))
         {
             try
             {
                 using var reader = new JTokenReader(body!);
-                if (JsonSerializer.Create(settings).Deserialize(reader, method.GetParameters()[0].ParameterType) is { } request)
+                if (JsonSerializer.Create(settings).Deserialize(reader, parameter.ParameterType) is { } request)
                 {
                     return request;
                 }

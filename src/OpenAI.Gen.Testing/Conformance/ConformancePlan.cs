@@ -31,7 +31,8 @@ internal static class ConformancePlan
             var method = first.HttpMethod!.ToUpperInvariant();
             var requestSchema = first.Request!.SchemaName;
             var responseSchema = first.Response?.SchemaName;
-            var chunkSchema = options.Validation.StreamChunkSchemas.TryGetValue(first.Operation, out var chunks) ? chunks : null;
+            // As the example validator judges them: the events of the operation's text/event-stream answer, else the configured chunk schema.
+            var chunkSchema = first.StreamSchemaName ?? (options.Validation.StreamChunkSchemas.TryGetValue(first.Operation, out var chunks) ? chunks : null);
             var checks = new List<PlannedCheck>();
             foreach (var example in examples)
             {
@@ -40,6 +41,7 @@ internal static class ConformancePlan
                 {
                     SkipReason = body == null ? "the example's curl snippet holds no readable JSON object to send" : null,
                     AnswerMediaType = example.AnswerMediaType,
+                    ResponseSchema = example.Response?.SchemaName ?? responseSchema,
                 });
             }
 
@@ -55,7 +57,7 @@ internal static class ConformancePlan
 
             foreach (var check in checks)
             {
-                check.ResponseSchema = responseSchema;
+                check.ResponseSchema ??= responseSchema;
                 check.ChunkSchema = chunkSchema;
                 check.ClientBody ??= valid;
             }

@@ -192,10 +192,25 @@ public class SpecExampleHandler : HttpMessageHandler
         }
 
         var wantsLogprobs = request["logprobs"]?.Type == JTokenType.Boolean && (bool)request["logprobs"]!;
-        return (wantsTools ? Titled("Functions") : null)
+        return operation.Answers.FirstOrDefault(a => !a.Streamed && a.Values.Count == 1 && SameRequestAnyModel(a.Request, request))
+               ?? (wantsTools ? Titled("Functions") : null)
                ?? (wantsLogprobs ? Titled("Logprobs") : null)
                ?? Titled("Default")
                ?? operation.Answers.FirstOrDefault(a => !a.Streamed && a.Values.Count == 1);
+    }
+
+    // An example's own request (a conformance run may name another model) gets that example's answer.
+    private static bool SameRequestAnyModel(JToken? example, JObject request)
+    {
+        if (example is not JObject e)
+        {
+            return false;
+        }
+
+        var (a, b) = ((JObject)e.DeepClone(), (JObject)request.DeepClone());
+        a.Remove("model");
+        b.Remove("model");
+        return ElidedStream.SameRequest(a, b);
     }
 
     private static FakeAnswer? Answer(SpecExample example)

@@ -21,53 +21,13 @@ namespace OpenAI.Gen.Tests.Operations;
 /// 2026-05-13 spec) and are skipped, saying so, on the seed; the core under them is tested on every shape by
 /// <see cref="LoopbackShapeTests"/>.
 /// </summary>
-public class GeneratedOperationTests
+public class GeneratedOperationTests() : LoopbackFixture(readsBodies: true)
 {
-    private readonly List<string> _seen = new();
-    private readonly List<string> _bodies = new();
-    private Func<HttpContext, Task> _answer = _ => Task.CompletedTask;
-    private LoopbackKestrel _server = null!;
-    private HttpClient _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _server = await LoopbackKestrel.StartAsync(
-            async context =>
-            {
-                using var reader = new StreamReader(context.Request.Body);
-                var body = await reader.ReadToEndAsync();
-                lock (_seen)
-                {
-                    _seen.Add(context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
-                    _bodies.Add(context.Request.ContentType + "\n" + body);
-                }
-
-                await _answer(context);
-            },
-            TimeSpan.FromSeconds(1));
-        _http = new HttpClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    [SetUp]
-    public void Clear()
-    {
-        _seen.Clear();
-        _bodies.Clear();
-    }
-
     [Test]
     public async Task A_generated_named_event_stream_yields_the_spec_event_union_with_unknown_types_kept()
     {
         var method = Generated("CreateResponseStreamAsync");
-        _answer = async context =>
+        Answer = async context =>
         {
             context.Response.ContentType = "text/event-stream";
             await context.Response.WriteAsync(
@@ -81,7 +41,7 @@ public class GeneratedOperationTests
 
         Assert.That(events.Select(e => e.GetType().Name), Is.EqualTo(new[] { "ResponseTextDeltaEvent", "ResponseTextDeltaEvent", "ResponseStreamEventUnknown" }));
         Assert.That(string.Concat(events.Take(2).Select(e => (string)e.GetType().GetProperty("Delta")!.GetValue(e)!)), Is.EqualTo("Hello"));
-        Assert.That(_bodies.Single(), Does.Contain("\"stream\":true"), "the generated method asks for the stream");
+        Assert.That(Bodies.Single(), Does.Contain("\"stream\":true"), "the generated method asks for the stream");
         Assert.That(Specified.IsSet(body, "Stream"), Is.False, "the caller's request is left as it was");
     }
 
@@ -89,7 +49,7 @@ public class GeneratedOperationTests
     public async Task A_generated_paged_list_fetches_each_page_when_the_caller_reaches_it()
     {
         var method = Generated("ListChatCompletionsAllAsync");
-        _answer = context =>
+        Answer = context =>
         {
             var after = context.Request.Query["after"].ToString();
             var page = after == string.Empty
@@ -107,19 +67,19 @@ public class GeneratedOperationTests
             break;
         }
 
-        var requestsForOne = _seen.Count;
+        var requestsForOne = Seen.Count;
         var all = (await ReadAllAsync((IAsyncEnumerable<object>)method.Invoke(Client(), Arguments(method))!)).Select(Id).ToList();
 
         Assert.That((first.Single(), requestsForOne), Is.EqualTo(("a", 1)));
         Assert.That(all, Is.EqualTo(new[] { "a", "b", "c" }));
-        Assert.That(_seen.Skip(1), Is.EqualTo(new[] { "GET /v1/chat/completions", "GET /v1/chat/completions?after=b" }));
+        Assert.That(Seen.Skip(1), Is.EqualTo(new[] { "GET /v1/chat/completions", "GET /v1/chat/completions?after=b" }));
     }
 
     [Test]
     public async Task A_generated_multipart_operation_sends_its_form_parameters_as_one_body()
     {
         var method = Generated("CreateTranscriptionAsync");
-        _answer = context =>
+        Answer = context =>
         {
             context.Response.ContentType = "application/json";
             return context.Response.WriteAsync("{\"text\":\"hi\"}");
@@ -132,7 +92,7 @@ public class GeneratedOperationTests
         arguments[Array.FindIndex(parameters, p => p.Name == "temperature")] = 0.5;
         await (Task)method.Invoke(Client(), arguments)!;
 
-        var body = _bodies.Single();
+        var body = Bodies.Single();
         Assert.That(body, Does.StartWith("multipart/form-data"));
         Assert.That(body, Does.Contain("name=\"file\"; filename=\"a.wav\"").And.Contain("RIFFdata"));
         Assert.That(body, Does.Contain("name=\"model\"").And.Contain("gpt-4o-transcribe"));
@@ -162,7 +122,7 @@ public class GeneratedOperationTests
     }
 
     private OpenAIClient Client() =>
-        new(_http, new OpenAIClientOptions { ApiKey = "sk-loop", BaseUrl = _server.BaseUrl, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(20) });
+        new(Http, new OpenAIClientOptions { ApiKey = "sk-loop", BaseUrl = Server.BaseUrl, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(20) });
 
     private static string Completion(string id) =>
         "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[]}";

@@ -13,44 +13,12 @@ using OpenAI.Gen.Tests.Support;
 namespace OpenAI.Gen.Tests.Operations;
 
 /// <summary>Each operation shape sent by the core to a real loopback server (Kestrel on 127.0.0.1) and its answer read back.</summary>
-public class LoopbackShapeTests
+public class LoopbackShapeTests() : LoopbackFixture(readsBodies: false)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly List<string> _seen = new();
-    private Func<HttpContext, Task> _answer = _ => Task.CompletedTask;
-    private LoopbackKestrel _server = null!;
-    private HttpClient _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _server = await LoopbackKestrel.StartAsync(
-            context =>
-            {
-                lock (_seen)
-                {
-                    _seen.Add(context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
-                }
-
-                return _answer(context);
-            },
-            TimeSpan.FromSeconds(1));
-        _http = new HttpClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    [SetUp]
-    public void Clear() => _seen.Clear();
-
     private OpenAIClientCore Core() =>
-        new(new OpenAIClientSettings(new OpenAIClientOptions { ApiKey = "sk-loop", BaseUrl = _server.BaseUrl, MaxRetries = 0, Timeout = Patience }, _http));
+        new(new OpenAIClientSettings(new OpenAIClientOptions { ApiKey = "sk-loop", BaseUrl = Server.BaseUrl, MaxRetries = 0, Timeout = Patience }, Http));
 
     private static Task Json(HttpContext context, string json, int status = 200)
     {
@@ -63,7 +31,7 @@ public class LoopbackShapeTests
     public async Task Path_and_query_parameters_reach_the_server_decoded_as_sent()
     {
         string? completion = null, metadata = null, include = null;
-        _answer = context =>
+        Answer = context =>
         {
             completion = context.Request.Path.Value!.Split('/')[4];
             metadata = context.Request.Query["metadata[user]"];
@@ -75,7 +43,7 @@ public class LoopbackShapeTests
 
         Assert.That(item.Id, Is.EqualTo("ok"));
         Assert.That((completion, metadata, include), Is.EqualTo(("chatcmpl 1", "ü&=", "a|b")));
-        Assert.That(_seen.Single(), Does.Contain("after=msg_9").And.Contain("stream=true").And.Not.Contain("limit"));
+        Assert.That(Seen.Single(), Does.Contain("after=msg_9").And.Contain("stream=true").And.Not.Contain("limit"));
     }
 
     [Test]
@@ -84,7 +52,7 @@ public class LoopbackShapeTests
         (string Name, string FileName, string Type, string Content)? file = null;
         string[]? granularities = null;
         string? model = null;
-        _answer = async context =>
+        Answer = async context =>
         {
             var form = await context.Request.ReadFormAsync();
             var part = form.Files.Single();
@@ -112,7 +80,7 @@ public class LoopbackShapeTests
     public async Task A_binary_answer_is_handed_on_before_the_server_has_sent_it_all()
     {
         var rest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _answer = async context =>
+        Answer = async context =>
         {
             context.Response.ContentType = "application/octet-stream";
             await context.Response.Body.WriteAsync(new byte[] { 1, 2, 3 });
@@ -135,13 +103,13 @@ public class LoopbackShapeTests
         await stream.DisposeAsync();
 
         Assert.That(first.Concat(remaining.ToArray()), Is.EqualTo(new byte[] { 1, 2, 3, 4, 5 }), "the first bytes were read while the server still held the rest");
-        Assert.That(_seen.Single(), Is.EqualTo("GET /v1/files/file-1/content"));
+        Assert.That(Seen.Single(), Is.EqualTo("GET /v1/files/file-1/content"));
     }
 
     [Test]
     public async Task Text_and_empty_answers_are_read_as_described()
     {
-        _answer = context =>
+        Answer = context =>
         {
             if (context.Request.Method == "DELETE")
             {
@@ -157,7 +125,7 @@ public class LoopbackShapeTests
         await Core().SendWithoutAnswerAsync(Shapes.Delete, new object?[] { "ft:model:1" }, null, CancellationToken.None);
 
         Assert.That(text, Does.EndWith("Hallo"));
-        Assert.That(_seen, Is.EqualTo(new[] { "POST /v1/audio/translations", "DELETE /v1/models/ft:model:1" }));
+        Assert.That(Seen, Is.EqualTo(new[] { "POST /v1/audio/translations", "DELETE /v1/models/ft:model:1" }));
     }
 
     [TestCase("PATCH")]
@@ -165,7 +133,7 @@ public class LoopbackShapeTests
     public async Task Patch_and_delete_carry_their_body_and_answer(string method)
     {
         string? body = null;
-        _answer = async context =>
+        Answer = async context =>
         {
             body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             await Json(context, "{\"id\":\"t_2\"}");
@@ -173,13 +141,13 @@ public class LoopbackShapeTests
 
         var answer = await Core().SendAsync<Item>(Shapes.WithMethod(method), new object?[] { "t_2" }, new Dictionary<string, object> { ["metadata"] = new Dictionary<string, string> { ["k"] = "v" } }, CancellationToken.None);
 
-        Assert.That((answer.Id, body, _seen.Single()), Is.EqualTo(("t_2", "{\"metadata\":{\"k\":\"v\"}}", method + " /v1/things/t_2")));
+        Assert.That((answer.Id, body, Seen.Single()), Is.EqualTo(("t_2", "{\"metadata\":{\"k\":\"v\"}}", method + " /v1/things/t_2")));
     }
 
     [Test]
     public async Task Named_events_yield_the_event_union_with_unknown_types_kept()
     {
-        _answer = async context =>
+        Answer = async context =>
         {
             context.Response.ContentType = "text/event-stream";
             await context.Response.WriteAsync(
@@ -205,7 +173,7 @@ public class LoopbackShapeTests
     [Test]
     public async Task A_cursor_list_is_read_page_by_page_only_as_far_as_the_caller_goes()
     {
-        _answer = context =>
+        Answer = context =>
         {
             var after = context.Request.Query["after"].ToString();
             var page = after switch
@@ -234,7 +202,7 @@ public class LoopbackShapeTests
             }
         }
 
-        var requestsForTwo = _seen.Count;
+        var requestsForTwo = Seen.Count;
         var all = new List<string>();
         await foreach (var item in All())
         {
@@ -243,13 +211,13 @@ public class LoopbackShapeTests
 
         Assert.That((firstTwo, requestsForTwo), Is.EqualTo((new List<string> { "a", "b" }, 1)), "the second page is not fetched for items of the first");
         Assert.That(all, Is.EqualTo(new[] { "a", "b", "c", "d" }));
-        Assert.That(_seen.Skip(1), Is.EqualTo(new[] { "GET /v1/chat/completions?limit=2", "GET /v1/chat/completions?after=b&limit=2", "GET /v1/chat/completions?after=c&limit=2" }));
+        Assert.That(Seen.Skip(1), Is.EqualTo(new[] { "GET /v1/chat/completions?limit=2", "GET /v1/chat/completions?after=b&limit=2", "GET /v1/chat/completions?after=c&limit=2" }));
     }
 
     [Test]
     public void A_list_that_repeats_its_cursor_stops_with_an_error_instead_of_looping()
     {
-        _answer = context => Json(context, "{\"data\":[{\"id\":\"a\"}],\"has_more\":true,\"last_id\":\"a\"}");
+        Answer = context => Json(context, "{\"data\":[{\"id\":\"a\"}],\"has_more\":true,\"last_id\":\"a\"}");
         var core = Core();
 
         var error = Assert.ThrowsAsync<OpenAIException>(async () =>
@@ -261,6 +229,6 @@ public class LoopbackShapeTests
         })!;
 
         Assert.That(error.Message, Does.Contain("same cursor 'a'"));
-        Assert.That(_seen.Count, Is.EqualTo(2));
+        Assert.That(Seen.Count, Is.EqualTo(2));
     }
 }

@@ -21,6 +21,24 @@ public static class SpecExamples
     /// </summary>
     public static bool HasMember(string schemaName, string member) => HasMember(Schema(schemaName), member, 0);
 
+    /// <summary>Whether schema <paramref name="schemaName"/> requires any member, itself or through its <c>allOf</c> chain.</summary>
+    public static bool RequiresAny(string schemaName) => RequiresAny(Schema(schemaName), 0);
+
+    private static bool RequiresAny(JObject? schema, int depth)
+    {
+        if (schema == null || depth > 16)
+        {
+            return false;
+        }
+
+        if ((string?)schema["$ref"] is { } reference)
+        {
+            return RequiresAny(Schema(reference.Substring(reference.LastIndexOf('/') + 1)), depth + 1);
+        }
+
+        return schema["required"] is JArray { Count: > 0 } || (schema["allOf"] as JArray)?.OfType<JObject>().Any(part => RequiresAny(part, depth + 1)) == true;
+    }
+
     private static JObject Schema(string name) => (JObject)Spec["components"]!["schemas"]![name]!;
 
     private static bool HasMember(JObject? schema, string member, int depth)
