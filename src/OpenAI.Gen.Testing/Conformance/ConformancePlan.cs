@@ -39,6 +39,7 @@ internal static class ConformancePlan
                 checks.Add(new PlannedCheck(example.Operation, example.Title, false, method, example.HttpPath!, body)
                 {
                     SkipReason = body == null ? "the example's curl snippet holds no readable JSON object to send" : null,
+                    AnswerMediaType = example.AnswerMediaType,
                 });
             }
 

@@ -103,6 +103,17 @@ public sealed class ConformanceRunner
             return check;
         }
 
+        if (!plan.Streamed && AnswerMediaTypes.IsBinary(plan.AnswerMediaType))
+        {
+            // A binary answer (audio, an image, a file) has no JSON to check: its media type is what the spec says of it.
+            if (!string.Equals(answer.MediaType, plan.AnswerMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                check.Depart(new ConformanceDeparture("ContentType", "$", $"Content-Type is {answer.MediaType ?? "missing"}, not {plan.AnswerMediaType}"));
+            }
+
+            return check;
+        }
+
         var values = plan.Streamed ? await EventsAsync(check, answer, cancellationToken).ConfigureAwait(false) : Whole(check, answer);
         if (values == null)
         {

@@ -31,6 +31,9 @@ internal sealed class PlannedCheck
 
     public bool Streamed => Body?["stream"]?.Type == JTokenType.Boolean && (bool)Body["stream"]!;
 
+    /// <summary>The media type of the operation's successful answer the spec gives (null for a probe or no body).</summary>
+    public string? AnswerMediaType { get; set; }
+
     /// <summary>The schema of a whole answer (or, with no chunk schema, of each chunk).</summary>
     public string? ResponseSchema { get; set; }
 

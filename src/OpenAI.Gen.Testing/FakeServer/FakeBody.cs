@@ -34,14 +34,6 @@ internal static class FakeBody
         ["application/pdf"] = "%PDF-",
     };
 
-    /// <summary>Whether an answer of <paramref name="mediaType"/> is neither JSON nor text (nor absent).</summary>
-    public static bool IsBinary(string? mediaType) =>
-        !string.IsNullOrEmpty(mediaType) && !IsJson(mediaType!) && !IsText(mediaType);
-
-    /// <summary>Whether an answer of <paramref name="mediaType"/> is text other than an event stream.</summary>
-    public static bool IsText(string? mediaType) =>
-        mediaType != null && mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>A 200 answer of <paramref name="mediaType"/>: its signature, then bytes counting up to <see cref="Size"/>.</summary>
     public static HttpResponseMessage Binary(string mediaType)
     {
@@ -62,7 +54,4 @@ internal static class FakeBody
     {
         Content = new StringContent(text, Encoding.UTF8, mediaType),
     };
-
-    private static bool IsJson(string mediaType) =>
-        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 }

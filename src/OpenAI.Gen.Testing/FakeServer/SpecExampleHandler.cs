@@ -139,13 +139,13 @@ public class SpecExampleHandler : HttpMessageHandler
         }
 
         var streamed = json["stream"] is JValue { Value: true or "true" };
-        if (!streamed && FakeBody.IsBinary(operation.AnswerMediaType))
+        if (!streamed && AnswerMediaTypes.IsBinary(operation.AnswerMediaType))
         {
             return FakeBody.Binary(operation.AnswerMediaType!);
         }
 
         var answer = Choose(operation, json as JObject ?? new JObject(), streamed);
-        if (!streamed && answer == null && FakeBody.IsText(operation.AnswerMediaType) && operation.TextAnswer is { } text)
+        if (!streamed && answer == null && AnswerMediaTypes.IsText(operation.AnswerMediaType) && operation.TextAnswer is { } text)
         {
             return FakeBody.Text(operation.AnswerMediaType!, text);
         }

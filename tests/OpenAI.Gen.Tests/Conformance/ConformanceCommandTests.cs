@@ -114,7 +114,7 @@ public class ConformanceCommandTests
     [TestCase(new[] { "--base-url", "http://127.0.0.1:1", "--timeout", "0" }, "--timeout needs a positive number of seconds, got '0'")]
     [TestCase(new[] { "--base-url", "http://127.0.0.1:1", "--colour" }, "--colour needs a value")]
     [TestCase(new[] { "--base-url", "http://127.0.0.1:1", "--colour", "red" }, "unknown option '--colour'")]
-    [TestCase(new[] { "--base-url", "http://127.0.0.1:1", "--only", "createEmbedding" }, "no operation 'createEmbedding' with request examples in openai.yaml (embedded)")]
+    [TestCase(new[] { "--base-url", "http://127.0.0.1:1", "--only", "noSuchOperation" }, "no operation 'noSuchOperation' with request examples in openai.yaml (embedded)")]
     public async Task Bad_usage_exits_2_saying_what_is_wrong(string[] args, string problem)
     {
         var (exit, _, error) = await Run(new ConformanceCommand(), args, new StringWriter());
