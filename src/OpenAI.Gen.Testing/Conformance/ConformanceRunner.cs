@@ -131,10 +131,10 @@ public sealed class ConformanceRunner
         CheckRules(check, plan, values);
         if (await ClientReplay.ReadAsync(plan, answer, values, _options.Validation, cancellationToken).ConfigureAwait(false) is { } unread)
         {
-            if (!plan.IsProbe && UnreadableAllowance(check) is { } allowed)
+            if (!plan.IsProbe && UnreadableAllowance(check) is { } unreadable)
             {
                 // The spec's own example answer does not read into its DTO either (a reviewed finding): the spec's, not the server's.
-                check.Reason = $"this client cannot read the spec's own example answer either (allowed: {allowed.Reason})";
+                check.Reason = $"this client cannot read the spec's own example answer either (allowed: {unreadable.Reason})";
             }
             else
             {
