@@ -103,6 +103,9 @@ internal sealed class SchemaError
             case ValidationErrorKind.NotInEnumeration:
                 var values = error.Schema?.Enumeration.Select(v => v?.ToString() ?? "null").ToList();
                 return values is { Count: > 0 } ? $"{found} is not one of {string.Join(", ", values)}" : $"{found} is not one of the schema's values";
+            case ValidationErrorKind.NotOneOf when error is ChildSchemaValidationError child
+                && child.Errors.Values.Select((branch, i) => (branch, i)).Where(b => b.branch.Count == 0).Select(b => b.i + 1).ToList() is { Count: > 1 } matched:
+                return $"{found} matches {matched.Count} branches of oneOf (branches {string.Join(", ", matched)}), not exactly one";
             case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf when error is ChildSchemaValidationError child:
                 var branches = child.Errors.Select((branch, i) =>
                     $"branch {i + 1}: " + string.Join(", ", From(branch.Value).Take(3).Select(e => $"{e.Code} {e.Path}")));

@@ -92,6 +92,20 @@ components:
         name: shared tag
         example: |
           {""item"": {""type"": ""message"", ""content"": ""hi""}}
+    OverlapHolder:
+      type: object
+      properties:
+        message:
+          oneOf:
+            - $ref: '#/components/schemas/UserMessage'
+            - type: object
+              required: [role]
+              properties:
+                role: { type: string }
+      x-oaiMeta:
+        name: overlap
+        example: |
+          {""message"": {""type"": ""message"", ""role"": ""user"", ""content"": ""hi""}}
     EventHolder:
       type: object
       properties:
@@ -155,6 +169,16 @@ components:
     {
         // type "message" and no role: both branches stay in play, so neither one's errors can stand for the value's.
         Assert.That(SchemaFindings("ItemHolder / shared tag / object"), Is.EqualTo(new[] { ("NotOneOf", "#/item") }));
+    }
+
+    [Test]
+    public void A_value_two_branches_of_a_oneOf_accept_is_said_to_match_both()
+    {
+        var finding = new ExampleValidator(Document, new ExampleValidationOptions()).Validate(Document.Part("OverlapHolder / overlap / object")).Findings
+            .Single(f => f.Category == FindingCategory.Schema);
+
+        Assert.That((finding.Code, finding.Path), Is.EqualTo(("NotOneOf", (string?)"#/message")));
+        Assert.That(finding.Message, Does.Contain("matches 2 branches of oneOf (branches 1, 2), not exactly one"));
     }
 
     [Test]
