@@ -46,8 +46,19 @@ internal sealed class SchemaError
             Add(error, result);
         }
 
+        // A value of the wrong kind (null where an object is wanted) has no members: NJsonSchema still checks the object's
+        // required members against it, and "required member 'x' is missing" under "expected object, found null" says
+        // nothing more, so errors inside a value of the wrong kind are dropped.
+        var wrongKind = result.Where(e => IsKindMismatch(e.Code)).Select(e => e.Path).ToList();
+        result.RemoveAll(e => wrongKind.Any(place => IsInside(e.Path, place)));
         return result;
     }
+
+    private static bool IsKindMismatch(string code) => code.EndsWith("Expected", System.StringComparison.Ordinal);
+
+    private static bool IsInside(string path, string place) =>
+        path.Length > place.Length && path.StartsWith(place, System.StringComparison.Ordinal)
+        && (place.EndsWith("/", System.StringComparison.Ordinal) || path[place.Length] is '.' or '[');
 
     private static void Add(ValidationError error, List<SchemaError> into)
     {
@@ -83,7 +94,7 @@ internal sealed class SchemaError
         var place = union.Path ?? "#";
         var memberPrefix = place.EndsWith("/", System.StringComparison.Ordinal) ? place : place + ".";
         bool RulesOut(SchemaError e) =>
-            (e.Path == place && e.Code.EndsWith("Expected", System.StringComparison.Ordinal))
+            (e.Path == place && IsKindMismatch(e.Code))
             || (e.Code == nameof(ValidationErrorKind.NotInEnumeration) && e.Path.StartsWith(memberPrefix, System.StringComparison.Ordinal)
                 && e.Path.Substring(memberPrefix.Length).IndexOfAny(new[] { '.', '[', '/' }) < 0);
 

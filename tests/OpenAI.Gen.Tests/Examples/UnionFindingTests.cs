@@ -45,6 +45,9 @@ paths:
 
               event: done
               data: {""type"": ""done"", ""sequence_number"": ""3""}
+
+              event: done
+              data: {""type"": ""done"", ""sequence_number"": 4, ""usage"": {""input"": 1}, ""total"": null}
 components:
   schemas:
     Event:
@@ -64,6 +67,8 @@ components:
       properties:
         type: { type: string, enum: [done] }
         sequence_number: { type: integer }
+        total:
+          $ref: '#/components/schemas/Usage'
         usage:
           anyOf:
             - $ref: '#/components/schemas/Usage'
@@ -154,6 +159,9 @@ components:
             (1, "PropertyRequired", "#/sequence_number"),
             (2, "PropertyRequired", "#/usage.output"),
             (3, "IntegerExpected", "#/sequence_number"),
+            // null where an object is wanted: that one finding, not also "required member 'input' is missing" under it.
+            (4, "PropertyRequired", "#/usage.output"),
+            (4, "ObjectExpected", "#/total"),
         }));
     }
 
