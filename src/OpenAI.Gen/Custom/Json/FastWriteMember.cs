@@ -21,6 +21,12 @@ internal sealed class FastWriteMember
         RequiresValue = property.Required is Required.Always or Required.DisallowNull;
     }
 
+    /// <summary>
+    /// The shape of the last value written for this member: nearly always the shape of the next one too, which then
+    /// needs no lookup. Shapes never change, so a race only costs a lookup.
+    /// </summary>
+    public FastWriteShape? LastShape { get; set; }
+
     /// <summary>The quoted, escaped UTF-8 name and the colon.</summary>
     public byte[] Name { get; }
 

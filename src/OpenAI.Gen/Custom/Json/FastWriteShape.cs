@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using Newtonsoft.Json.Serialization;
 
 namespace OpenAI.Gen;
@@ -9,20 +9,22 @@ namespace OpenAI.Gen;
 /// </summary>
 internal sealed class FastWriteShape
 {
-    public static readonly FastWriteShape Declined = new(FastWriteKind.Decline);
-
-    public FastWriteShape(FastWriteKind kind, IReadOnlyList<FastWriteMember>? members = null, ExtensionDataGetter? extensionData = null, IUnionMembers? union = null)
+    public FastWriteShape(Type type, FastWriteKind kind, FastWriteMember[]? members = null, ExtensionDataGetter? extensionData = null, IUnionMembers? union = null)
     {
+        Type = type;
         Kind = kind;
         Members = members ?? System.Array.Empty<FastWriteMember>();
         ExtensionData = extensionData;
         Union = union;
     }
 
+    /// <summary>The runtime type this shape is of.</summary>
+    public Type Type { get; }
+
     public FastWriteKind Kind { get; }
 
     /// <summary>An object's members Newtonsoft may write, in its order.</summary>
-    public IReadOnlyList<FastWriteMember> Members { get; }
+    public FastWriteMember[] Members { get; }
 
     /// <summary>An object's extension data, written after its members.</summary>
     public ExtensionDataGetter? ExtensionData { get; }

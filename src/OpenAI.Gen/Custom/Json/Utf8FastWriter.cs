@@ -70,12 +70,16 @@ internal sealed class Utf8FastWriter
             return true;
         }
 
+        return WriteValue(text, value, ShapeOf(value.GetType()), depth);
+    }
+
+    private bool WriteValue(Utf8JsonText text, object value, FastWriteShape shape, int depth)
+    {
         if (depth > MaxDepth)
         {
             return false;
         }
 
-        var shape = ShapeOf(value.GetType());
         switch (shape.Kind)
         {
             case FastWriteKind.String:
@@ -114,12 +118,14 @@ internal sealed class Utf8FastWriter
         }
     }
 
-    private bool WriteObject(Utf8JsonText text, object value, FastWriteShape shape, int depth)
+    private bool WriteObject(Utf8JsonText text, object value, FastWriteShape objectShape, int depth)
     {
         text.WriteByte((byte)'{');
         var first = true;
-        foreach (var member in shape.Members)
+        var members = objectShape.Members;
+        for (var i = 0; i < members.Length; i++)
         {
+            var member = members[i];
             if ((member.ShouldSerialize != null && !member.ShouldSerialize(value)) || (member.IsSpecified != null && !member.IsSpecified(value)))
             {
                 continue;
@@ -146,13 +152,26 @@ internal sealed class Utf8FastWriter
 
             first = false;
             text.WriteRaw(member.Name);
-            if (!WriteValue(text, memberValue, depth + 1))
+            if (memberValue == null)
+            {
+                text.WriteNull();
+                continue;
+            }
+
+            var type = memberValue.GetType();
+            var shape = member.LastShape;
+            if (shape?.Type != type)
+            {
+                member.LastShape = shape = ShapeOf(type);
+            }
+
+            if (!WriteValue(text, memberValue, shape, depth + 1))
             {
                 return false;
             }
         }
 
-        if (shape.ExtensionData?.Invoke(value) is { } extensionData)
+        if (objectShape.ExtensionData?.Invoke(value) is { } extensionData)
         {
             foreach (var pair in extensionData)
             {
@@ -313,12 +332,12 @@ internal sealed class Utf8FastWriter
             // Error callbacks are left out: they only act where Newtonsoft fails, and wherever it would, this writer declines.
             if (contract.OnSerializingCallbacks.Count > 0 || contract.OnSerializedCallbacks.Count > 0 || contract.InternalConverter != null)
             {
-                return FastWriteShape.Declined;
+                return Declined(type);
             }
 
             if (typeof(ExtensibleEnum).IsAssignableFrom(type))
             {
-                return contract.Converter is ExtensibleEnumConverter ? new FastWriteShape(FastWriteKind.Enum) : FastWriteShape.Declined;
+                return contract.Converter is ExtensibleEnumConverter ? new FastWriteShape(type, FastWriteKind.Enum) : Declined(type);
             }
 
             switch (contract.Converter)
@@ -326,49 +345,51 @@ internal sealed class Utf8FastWriter
                 case null:
                     break;
                 case IUnionMembers union:
-                    return new FastWriteShape(FastWriteKind.Union, union: union);
+                    return new FastWriteShape(type, FastWriteKind.Union, union: union);
                 case JsonInheritanceConverter inheritance when inheritance.WritesAsItIs(type, _serializer):
-                    return ObjectShape(contract);
+                    return ObjectShape(type, contract);
                 default:
-                    return FastWriteShape.Declined;
+                    return Declined(type);
             }
 
             return contract switch
             {
                 JsonPrimitiveContract => PrimitiveShape(type),
-                JsonObjectContract => ObjectShape(contract),
-                JsonArrayContract array when !array.IsMultidimensionalArray && IsPlainContainer(array) => new FastWriteShape(FastWriteKind.List),
+                JsonObjectContract => ObjectShape(type, contract),
+                JsonArrayContract array when !array.IsMultidimensionalArray && IsPlainContainer(array) => new FastWriteShape(type, FastWriteKind.List),
                 JsonDictionaryContract dictionary when typeof(IDictionary).IsAssignableFrom(type) && dictionary.DictionaryKeyType == typeof(string)
-                    && IsPlainContainer(dictionary) => new FastWriteShape(FastWriteKind.Dictionary),
-                JsonLinqContract when typeof(JToken).IsAssignableFrom(type) => new FastWriteShape(FastWriteKind.Token),
-                _ => FastWriteShape.Declined,
+                    && IsPlainContainer(dictionary) => new FastWriteShape(type, FastWriteKind.Dictionary),
+                JsonLinqContract when typeof(JToken).IsAssignableFrom(type) => new FastWriteShape(type, FastWriteKind.Token),
+                _ => Declined(type),
             };
         }
         catch (JsonException)
         {
             // A contract or union map Newtonsoft cannot build: it names the problem when it writes the body.
-            return FastWriteShape.Declined;
+            return Declined(type);
         }
     }
 
+    private static FastWriteShape Declined(Type type) => new(type, FastWriteKind.Decline);
+
     private static FastWriteShape PrimitiveShape(Type type) =>
-        type == typeof(string) ? new FastWriteShape(FastWriteKind.String)
-        : type == typeof(int) ? new FastWriteShape(FastWriteKind.Int32)
-        : type == typeof(long) ? new FastWriteShape(FastWriteKind.Int64)
-        : type == typeof(double) ? new FastWriteShape(FastWriteKind.Double)
-        : type == typeof(bool) ? new FastWriteShape(FastWriteKind.Boolean)
-        : type == typeof(Uri) ? new FastWriteShape(FastWriteKind.Uri)
-        : FastWriteShape.Declined;
+        type == typeof(string) ? new FastWriteShape(type, FastWriteKind.String)
+        : type == typeof(int) ? new FastWriteShape(type, FastWriteKind.Int32)
+        : type == typeof(long) ? new FastWriteShape(type, FastWriteKind.Int64)
+        : type == typeof(double) ? new FastWriteShape(type, FastWriteKind.Double)
+        : type == typeof(bool) ? new FastWriteShape(type, FastWriteKind.Boolean)
+        : type == typeof(Uri) ? new FastWriteShape(type, FastWriteKind.Uri)
+        : Declined(type);
 
     private static bool IsPlainContainer(JsonContainerContract contract) =>
         contract.IsReference == null && contract.ItemConverter == null && contract.ItemIsReference == null
         && contract.ItemTypeNameHandling == null && contract.ItemReferenceLoopHandling == null;
 
-    private static FastWriteShape ObjectShape(JsonContract contract)
+    private static FastWriteShape ObjectShape(Type type, JsonContract contract)
     {
         if (contract is not JsonObjectContract o || !IsPlainContainer(o) || o.ItemRequired != null)
         {
-            return FastWriteShape.Declined;
+            return Declined(type);
         }
 
         var members = new List<FastWriteMember>();
@@ -382,12 +403,12 @@ internal sealed class Utf8FastWriter
 
             if (FastWriteMember.Create(property) is not { } member)
             {
-                return FastWriteShape.Declined;
+                return Declined(type);
             }
 
             members.Add(member);
         }
 
-        return new FastWriteShape(FastWriteKind.Object, members, o.ExtensionDataGetter);
+        return new FastWriteShape(type, FastWriteKind.Object, members.ToArray(), o.ExtensionDataGetter);
     }
 }

@@ -15,8 +15,13 @@ internal sealed class Utf8JsonText : IDisposable
 {
     private const int FirstBufferSize = 1024;
 
-    // The characters Newtonsoft's default escaping escapes: below U+0020, '"' and '\' (and U+0085, U+2028, U+2029, below).
+    // The characters Newtonsoft's default escaping escapes: below U+0020, '"', '\', U+0085, U+2028 and U+2029.
+#if NET8_0_OR_GREATER
+    private static readonly SearchValues<char> EscapedChars = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u0085\u2028\u2029");
+#else
     private static readonly bool[] Escaped = CreateEscaped();
+#endif
 
     private static readonly byte[] Hex = Encoding.ASCII.GetBytes("0123456789abcdef");
 
@@ -92,52 +97,19 @@ internal sealed class Utf8JsonText : IDisposable
     {
         WriteByte((byte)'"');
         var start = 0;
-        for (var i = 0; i < value.Length; i++)
+        while (start < value.Length)
         {
-            var c = value[i];
-            if (c < Escaped.Length ? !Escaped[c] : c is not ('\u0085' or '\u2028' or '\u2029'))
+            var escape = IndexOfEscaped(value, start);
+            WriteUtf8(value, start, (escape < 0 ? value.Length : escape) - start);
+            if (escape < 0)
             {
-                continue;
+                break;
             }
 
-            WriteUtf8(value, start, i - start);
-            start = i + 1;
-            switch (c)
-            {
-                case '\t':
-                    WriteRaw("\\t"u8);
-                    break;
-                case '\n':
-                    WriteRaw("\\n"u8);
-                    break;
-                case '\r':
-                    WriteRaw("\\r"u8);
-                    break;
-                case '\f':
-                    WriteRaw("\\f"u8);
-                    break;
-                case '\b':
-                    WriteRaw("\\b"u8);
-                    break;
-                case '\\':
-                    WriteRaw("\\\\"u8);
-                    break;
-                case '"':
-                    WriteRaw("\\\""u8);
-                    break;
-                default:
-                    Reserve(6);
-                    _buffer[_length++] = (byte)'\\';
-                    _buffer[_length++] = (byte)'u';
-                    _buffer[_length++] = Hex[(c >> 12) & 0xF];
-                    _buffer[_length++] = Hex[(c >> 8) & 0xF];
-                    _buffer[_length++] = Hex[(c >> 4) & 0xF];
-                    _buffer[_length++] = Hex[c & 0xF];
-                    break;
-            }
+            WriteEscape(value[escape]);
+            start = escape + 1;
         }
 
-        WriteUtf8(value, start, value.Length - start);
         WriteByte((byte)'"');
     }
 
@@ -154,6 +126,13 @@ internal sealed class Utf8JsonText : IDisposable
         }
     }
 
+#if NET8_0_OR_GREATER
+    private static int IndexOfEscaped(string value, int start)
+    {
+        var at = value.AsSpan(start).IndexOfAny(EscapedChars);
+        return at < 0 ? -1 : start + at;
+    }
+#else
     private static bool[] CreateEscaped()
     {
         var escaped = new bool[128];
@@ -167,9 +146,66 @@ internal sealed class Utf8JsonText : IDisposable
         return escaped;
     }
 
+    private static int IndexOfEscaped(string value, int start)
+    {
+        for (var i = start; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c < Escaped.Length ? Escaped[c] : c is '\u0085' or '\u2028' or '\u2029')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+#endif
+
+    private void WriteEscape(char c)
+    {
+        switch (c)
+        {
+            case '\t':
+                WriteRaw("\\t"u8);
+                break;
+            case '\n':
+                WriteRaw("\\n"u8);
+                break;
+            case '\r':
+                WriteRaw("\\r"u8);
+                break;
+            case '\f':
+                WriteRaw("\\f"u8);
+                break;
+            case '\b':
+                WriteRaw("\\b"u8);
+                break;
+            case '\\':
+                WriteRaw("\\\\"u8);
+                break;
+            case '"':
+                WriteRaw("\\\""u8);
+                break;
+            default:
+                Reserve(6);
+                _buffer[_length++] = (byte)'\\';
+                _buffer[_length++] = (byte)'u';
+                _buffer[_length++] = Hex[(c >> 12) & 0xF];
+                _buffer[_length++] = Hex[(c >> 8) & 0xF];
+                _buffer[_length++] = Hex[(c >> 4) & 0xF];
+                _buffer[_length++] = Hex[c & 0xF];
+                break;
+        }
+    }
+
     // count characters of text from start, none of them escaped.
     private void WriteUtf8(string text, int start, int count)
     {
+#if NET8_0_OR_GREATER
+        // The encoder's vectorized ASCII path copies nearly every request; the rest it encodes.
+        Reserve(Encoding.UTF8.GetMaxByteCount(count));
+        _length += Encoding.UTF8.GetBytes(text.AsSpan(start, count), _buffer.AsSpan(_length));
+#else
         // ASCII (nearly every request) is copied char by char; from the first other character on, the encoder takes over.
         Reserve(count);
         var end = start + count;
@@ -184,6 +220,7 @@ internal sealed class Utf8JsonText : IDisposable
             Reserve(Encoding.UTF8.GetMaxByteCount(end - i));
             _length += Encoding.UTF8.GetBytes(text, i, end - i, _buffer, _length);
         }
+#endif
     }
 
     private void Reserve(int count)
