@@ -22,6 +22,12 @@ public sealed partial class SpecNormalizer
     /// <summary>The item type of a cursor-paginated list (<c>data</c>, <c>has_more</c>, <c>last_id</c>, an <c>after</c> query parameter).</summary>
     public const string PagesExtension = "x-oaigen-pages";
 
+    /// <summary>
+    /// On an answer: its media types (space-separated, the spec's order, the event stream taken out), as NSwag's model
+    /// gives only one per answer (JSON, where the answer offers it besides a binary body).
+    /// </summary>
+    public const string MediaTypesExtension = "x-oaigen-media-types";
+
     private const string EventStream = "text/event-stream";
 
     private void AnnotateOperations(JObject doc)
@@ -53,6 +59,14 @@ public sealed partial class SpecNormalizer
             if (PageItem(operation) is { } item)
             {
                 operation[PagesExtension] = item;
+            }
+
+            foreach (var answer in (operation["responses"] as JObject)?.Properties().Select(p => p.Value).OfType<JObject>() ?? Enumerable.Empty<JObject>())
+            {
+                if (answer["content"] is JObject { Count: > 0 } content)
+                {
+                    answer[MediaTypesExtension] = string.Join(" ", content.Properties().Select(p => p.Name));
+                }
             }
         }
     }

@@ -9,12 +9,13 @@ internal sealed class FakeOperation
 {
     private readonly string[] _segments;
 
-    public FakeOperation(string method, string path, string? requestSchema, bool streamOptions, IReadOnlyList<FakeAnswer> answers, string? answerMediaType, string? textAnswer)
+    public FakeOperation(string method, string path, string? requestSchema, bool streamOptions, bool chunkUsage, IReadOnlyList<FakeAnswer> answers, string? answerMediaType, string? textAnswer)
     {
         Method = method;
         Path = path;
         RequestSchema = requestSchema;
         StreamOptions = streamOptions;
+        ChunkUsage = chunkUsage;
         Answers = answers;
         AnswerMediaType = answerMediaType;
         TextAnswer = textAnswer;
@@ -32,6 +33,9 @@ internal sealed class FakeOperation
 
     /// <summary>Whether the request schema has <c>stream_options</c> (so a stream ends with usage when asked).</summary>
     public bool StreamOptions { get; }
+
+    /// <summary>Whether the streamed chunks' schema has a nullable <c>usage</c> (so chunks before the usage chunk carry it as null).</summary>
+    public bool ChunkUsage { get; }
 
     public IReadOnlyList<FakeAnswer> Answers { get; }
 

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NJsonSchema;
 using NJsonSchema.Generation;
 
 namespace OpenAI.Gen.Testing;
@@ -24,7 +25,8 @@ namespace OpenAI.Gen.Testing;
 /// a request with <c>tools</c> (or <c>functions</c>) gets the <c>Functions</c> example (streamed as chunks when asked); <c>"logprobs": true</c> the
 /// <c>Logprobs</c> example; anything else <c>Default</c> (or the operation's first non-streaming example). Where the spec
 /// has <c>stream_options</c>, a stream asked with <c>include_usage</c> ends, as the API's does, with a chunk of no
-/// choices carrying the usage of the whole answer to the same request (else of the <c>Default</c> one).
+/// choices carrying the usage of the whole answer to the same request (else of the <c>Default</c> one), and where the
+/// chunk schema has a nullable <c>usage</c>, every chunk before it carries <c>"usage": null</c>.
 /// Every request body is validated against the operation's request schema first; a violation gets a 400 with an
 /// OpenAI-style error body naming the member at fault.
 /// </summary>
@@ -62,6 +64,7 @@ public class SpecExampleHandler : HttpMessageHandler
                 g.Key.Path,
                 g.First().Request?.SchemaName,
                 g.First().Request?.SchemaName is { } name && SchemaMembers.Properties(spec.Schema(name)).ContainsKey("stream_options"),
+                SchemaMembers.Properties(ChunkSchema(spec, g.First())).TryGetValue("usage", out var usage) && usage.IsNullable(SchemaType.OpenApi3),
                 WithUsage(Unelided(g.Select(Answer).OfType<FakeAnswer>().ToList())),
                 g.First().AnswerMediaType,
                 g.Select(e => e.Response?.Text).FirstOrDefault(t => t != null)))
@@ -167,7 +170,42 @@ public class SpecExampleHandler : HttpMessageHandler
         }
 
         var includeUsage = operation.StreamOptions && json["stream_options"]?["include_usage"]?.Type == JTokenType.Boolean && (bool)json["stream_options"]!["include_usage"]!;
-        return EventStream(includeUsage && answer.Usage != null ? answer.Values.Append(UsageChunk(answer.Values[answer.Values.Count - 1], answer.Usage)) : answer.Values);
+        if (!includeUsage || answer.Usage == null)
+        {
+            return EventStream(answer.Values);
+        }
+
+        // Where the chunk schema has a nullable usage, the chunks before the usage chunk carry it as null, as the API sends them.
+        var chunks = operation.ChunkUsage ? answer.Values.Select(WithoutUsage) : answer.Values;
+        return EventStream(chunks.Append(UsageChunk(answer.Values[answer.Values.Count - 1], answer.Usage)));
+    }
+
+    private static JToken WithoutUsage(JToken chunk)
+    {
+        if (chunk is not JObject value)
+        {
+            return chunk;
+        }
+
+        var copy = (JObject)value.DeepClone();
+        copy["usage"] = JValue.CreateNull();
+        return copy;
+    }
+
+    /// <summary>
+    /// The schema of the operation's streamed chunks: its <c>text/event-stream</c> answer's, else the one the example
+    /// validator knows for it, else its JSON answer's (legacy completions stream values of their response schema).
+    /// </summary>
+    private static NJsonSchema.JsonSchema? ChunkSchema(SpecDocument spec, SpecExample example)
+    {
+        if (example.StreamSchemaName is { } events)
+        {
+            return spec.Schema(events);
+        }
+
+        return new ExampleValidationOptions().StreamChunkSchemas.TryGetValue(example.Operation, out var chunks)
+            ? spec.Schema(chunks)
+            : spec.AnswerSchema(example.HttpMethod!, example.HttpPath!);
     }
 
     /// <summary>The last chunk's envelope with no choices and <paramref name="usage"/>, as the API ends a stream asked <c>include_usage</c>.</summary>

@@ -98,7 +98,9 @@ public class ConformanceFailureTests
             Assert.That(sent.Where(c => c.Operation == "createChatCompletion").Select(c => c.Reason), Is.All.EqualTo("no answer within 0.4 s"));
             Assert.That(sent.Where(c => c.Operation == "createCompletion").Select(c => c.Reason), Is.All.StartWith("the answer did not end within 0.4 s (HTTP 200, "));
             Assert.That(sent.Select(c => c.Duration!.Value.TotalSeconds), Is.All.LessThan(5));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+            // Checks run one after another, each cut at its limit: the whole run ends within a bound that grows with how
+            // many the spec in use gives (a wider cut sends hundreds).
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10 + sent.Count)));
         });
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
@@ -21,12 +22,27 @@ internal static class OperationContent
     private const string FormUrlEncoded = "application/x-www-form-urlencoded";
 
     /// <summary>The content of <paramref name="body"/>, or null when there is none.</summary>
+    /// <exception cref="ArgumentException">The body holds null in a member the spec requires (the message gives its JSON path).</exception>
     internal static HttpContent? Create(OpenAIOperation operation, object? body)
     {
         if (body == null)
         {
             return null;
         }
+
+        try
+        {
+            return Content(operation, body);
+        }
+        catch (JsonSerializationException e) when (RequiredNullFinder.Find(body) is { } path)
+        {
+            // What the server would refuse is refused here, before anything is sent, naming the member.
+            throw new ArgumentException($"The request body holds null at {path}, which the spec requires to have a value: set it before sending.", nameof(body), e);
+        }
+    }
+
+    private static HttpContent Content(OpenAIOperation operation, object body)
+    {
 
         var mediaType = operation.RequestMediaTypes.Count == 0 ? "application/json" : operation.RequestMediaTypes[0];
         if (mediaType.Equals(FormData, StringComparison.OrdinalIgnoreCase))
