@@ -9,9 +9,11 @@ using OpenAI.Gen.Testing;
 namespace OpenAI.Gen.Cli.Commands;
 
 /// <summary>
-/// <c>validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json] [--propose allowances.json]</c>:
-/// checks every x-oaiMeta example part of a spec, prints one row per part, writes the same as JSON, and exits 1 on any
-/// failure; with <c>--propose</c> it writes the allowances for the spec's findings instead (reviewed reasons kept).
+/// <c>validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json] [--propose allowances.json
+/// [--source upstream.yaml]]</c>: checks every x-oaiMeta example part of a spec, prints one row per part, writes the same
+/// as JSON, and exits 1 on any failure; with <c>--propose</c> it writes the allowances for the spec's findings instead
+/// (reviewed reasons kept), and with <c>--source</c>, when <c>reviewed-allowances/</c> beside that file holds the
+/// reviewed file of the upstream spec the spec was cut from, only what that file covers.
 /// </summary>
 public sealed class ValidateExamplesCommand : ICliCommand
 {
@@ -27,12 +29,17 @@ public sealed class ValidateExamplesCommand : ICliCommand
     public string Usage =>
         "validate-examples [spec] [--strict] [--json out.json] [--allow allowances.json] [--propose allowances.json]\n" +
         $"    spec: default {DefaultSpec} (looked for from the current folder up); allowances: default {DefaultAllowancesFile} beside the spec\n" +
-        "    --propose: writes the allowances for this spec's findings to the file, keeping the reasons it already gives; review its diff";
+        "    --propose: writes the allowances for this spec's findings to the file, keeping the reasons it already gives; review its diff\n" +
+        $"    --source: the upstream spec this one was cut from; when {ReviewedFolder}/ beside the --propose file holds the reviewed\n" +
+        "      allowances of that spec (by its digest), only the findings they cover are allowed: the others fail until reviewed";
+
+    /// <summary>The folder, beside the allowances file, of the reviewed allowances of upstream specs (one file per spec).</summary>
+    public const string ReviewedFolder = "reviewed-allowances";
 
     /// <inheritdoc />
     public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? spec = null, json = null, allow = null, propose = null;
+        string? spec = null, json = null, allow = null, propose = null, source = null;
         var strict = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -41,7 +48,7 @@ public sealed class ValidateExamplesCommand : ICliCommand
                 case "--strict":
                     strict = true;
                     break;
-                case "--json" or "--allow" or "--propose" when i + 1 >= args.Length:
+                case "--json" or "--allow" or "--propose" or "--source" when i + 1 >= args.Length:
                     return UsageError(error, $"{args[i]} needs a file name");
                 case "--json":
                     json = args[++i];
@@ -51,6 +58,9 @@ public sealed class ValidateExamplesCommand : ICliCommand
                     break;
                 case "--propose":
                     propose = args[++i];
+                    break;
+                case "--source":
+                    source = args[++i];
                     break;
                 case var option when option.StartsWith("-", StringComparison.Ordinal):
                     return UsageError(error, $"unknown option '{option}'");
@@ -71,6 +81,11 @@ public sealed class ValidateExamplesCommand : ICliCommand
             return UsageError(error, $"spec not found: {spec ?? DefaultSpec + " (in the current folder or above)"}");
         }
 
+        if (source != null && propose == null)
+        {
+            return UsageError(error, "--source goes with --propose");
+        }
+
         var options = new ExampleValidationOptions { Strict = strict };
         ExampleReport report;
         try
@@ -78,7 +93,7 @@ public sealed class ValidateExamplesCommand : ICliCommand
             var specText = File.ReadAllText(spec);
             if (propose != null)
             {
-                return Task.FromResult(Propose(spec, specText, propose, output));
+                return Task.FromResult(Propose(spec, specText, propose, source, output));
             }
 
             allow ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec))!, DefaultAllowancesFile) is var beside && File.Exists(beside) ? beside : null;
@@ -128,17 +143,33 @@ public sealed class ValidateExamplesCommand : ICliCommand
         return Task.FromResult(report.Passed ? 0 : 1);
     }
 
-    // Validates without allowances and writes the allowances for what was found, keeping the reviewed reasons.
-    private static int Propose(string spec, string specText, string file, TextWriter output)
+    // Validates without allowances and writes the allowances for what was found: with the reviewed file of the source
+    // spec, what it covers (the rest is listed and fails); otherwise every finding, keeping the reasons already reviewed.
+    private static int Propose(string spec, string specText, string file, string? source, TextWriter output)
     {
-        var reviewed = File.Exists(file) ? ExampleAllowanceFile.Load(file).Allowances : Array.Empty<ExampleAllowance>();
         var report = new ExampleValidator(SpecDocument.Load(spec), new ExampleValidationOptions()).ValidateAll();
-        var proposal = ExampleAllowanceFile.Propose(specText, report, reviewed);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-        Directory.CreateDirectory(directory!);
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, ReviewedFolder);
+        var reviewed = source == null ? null : ExampleAllowanceFile.FindReviewed(folder, File.ReadAllText(source));
+        var proposal = reviewed is { } found
+            ? ExampleAllowanceFile.FromReviewed(specText, report, found.File.Allowances)
+            : ExampleAllowanceFile.Propose(specText, report, File.Exists(file) ? ExampleAllowanceFile.Load(file).Allowances : Array.Empty<ExampleAllowance>());
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         File.WriteAllText(file, proposal.ToJson());
+        if (reviewed is { } used)
+        {
+            var left = report.Results.SelectMany(r => r.Findings.Where(f => !f.Repaired && !proposal.Allowances.Any(a => a.Matches(r.Part, f))).Select(f => $"{r.Part.Name}: {f}")).ToList();
+            output.WriteLine($"{file}: {proposal.Allowances.Count} reviewed allowance(s) from {used.Path} for {report.Results.Count} example parts of {spec}; {left.Count} finding(s) it does not cover fail until reviewed there");
+            foreach (var line in left)
+            {
+                output.WriteLine("  not reviewed: " + line);
+            }
+
+            return 0;
+        }
+
         var unreviewed = proposal.Allowances.Count(a => a.Reason.StartsWith(ExampleAllowanceFile.ProposedReason, StringComparison.Ordinal));
-        output.WriteLine($"{file}: {proposal.Allowances.Count} allowance(s) for {report.Results.Count} example parts of {spec}, {unreviewed} new (not reviewed yet); review its diff");
+        var origin = source == null ? string.Empty : $" ({folder} has none for {source}, {ExampleAllowanceFile.DigestOf(File.ReadAllText(source))})";
+        output.WriteLine($"{file}: {proposal.Allowances.Count} allowance(s) for {report.Results.Count} example parts of {spec}, {unreviewed} new (not reviewed yet){origin}; review its diff");
         return 0;
     }
 

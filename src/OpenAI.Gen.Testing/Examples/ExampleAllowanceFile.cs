@@ -93,7 +93,52 @@ public sealed class ExampleAllowanceFile
     /// without allowances): one per part, code and path of a finding that is not repaired, keeping the reason of a
     /// matching allowance in <paramref name="reviewed"/> and proposing one (<see cref="ProposedReason"/> and the finding) otherwise.
     /// </summary>
-    public static ExampleAllowanceFile Propose(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed)
+    public static ExampleAllowanceFile Propose(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed) =>
+        Write(specText, report, reviewed, proposeNew: true);
+
+    /// <summary>
+    /// The allowances for the spec with text <paramref name="specText"/> that <paramref name="reviewed"/> (a reviewed
+    /// file of the upstream spec it was cut from) gives a reason for, from <paramref name="report"/> (a validation without
+    /// allowances); a finding it does not cover gets none, so it fails until someone reviews it into that file.
+    /// </summary>
+    public static ExampleAllowanceFile FromReviewed(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed) =>
+        Write(specText, report, reviewed, proposeNew: false);
+
+    /// <summary>
+    /// The file in <paramref name="folder"/> (<c>*.json</c>, object form) reviewed for the upstream spec with text
+    /// <paramref name="sourceText"/>, by the digest it names, with its path; null when none is. A reviewed file must
+    /// hold reviewed reasons only.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A file is malformed, or the matching one still holds a proposed reason.</exception>
+    public static (string Path, ExampleAllowanceFile File)? FindReviewed(string folder, string sourceText)
+    {
+        if (!Directory.Exists(folder ?? throw new ArgumentNullException(nameof(folder))))
+        {
+            return null;
+        }
+
+        var digest = DigestOf(sourceText);
+        foreach (var path in Directory.GetFiles(folder, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var file = Load(path);
+            if (file.SpecDigest != digest)
+            {
+                continue;
+            }
+
+            var proposed = file.Allowances.FirstOrDefault(a => a.Reason.StartsWith(ProposedReason, StringComparison.Ordinal));
+            if (proposed != null)
+            {
+                throw new InvalidDataException($"{path}: a reviewed file holds a proposed reason ({proposed}); write the real one");
+            }
+
+            return (path, file);
+        }
+
+        return null;
+    }
+
+    private static ExampleAllowanceFile Write(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed, bool proposeNew)
     {
         var known = (reviewed ?? throw new ArgumentNullException(nameof(reviewed))).ToList();
         var proposed = new List<ExampleAllowance>();
@@ -106,7 +151,12 @@ public sealed class ExampleAllowanceFile
                     continue;
                 }
 
-                var reason = known.FirstOrDefault(a => a.Matches(result.Part, finding))?.Reason ?? ProposedReason + finding.Message;
+                var reason = known.FirstOrDefault(a => a.Matches(result.Part, finding))?.Reason ?? (proposeNew ? ProposedReason + finding.Message : null);
+                if (reason == null)
+                {
+                    continue;
+                }
+
                 proposed.Add(new ExampleAllowance(result.Part.Name, finding.Code, finding.Path, reason, finding.Category, $"{Path.GetFileName(finding.Location.SourceName)}:{finding.Location.Line}"));
             }
         }

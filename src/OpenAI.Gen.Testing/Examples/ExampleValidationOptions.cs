@@ -39,6 +39,26 @@ public sealed class ExampleValidationOptions
             : typeof(OpenAIClient).Assembly.GetType("OpenAI.Gen." + name + "Object", throwOnError: false) ?? type;
     }
 
+    /// <summary>
+    /// The DTO type of a body whose schema the spec writes in place (no component schema to name it): given the
+    /// operationId and the part, the type the generated client sends (its <c>body</c> parameter) or answers with, or
+    /// null. Default: the <see cref="OpenAIClient"/> method named after the operation (<c>updateChatCompletion</c> →
+    /// <c>UpdateChatCompletionAsync</c>).
+    /// </summary>
+    public Func<string, ExamplePartKind, Type?> InlineBodyDtoResolver { get; set; } = ClientBodyType;
+
+    private static Type? ClientBodyType(string operationId, ExamplePartKind kind)
+    {
+        var name = new string(operationId.Where(char.IsLetterOrDigit).ToArray()) + "Async";
+        var method = typeof(OpenAIClient).GetMethods().FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+        return kind switch
+        {
+            ExamplePartKind.Request => method?.GetParameters().FirstOrDefault(p => p.Name == "body")?.ParameterType,
+            ExamplePartKind.Response when method?.ReturnType is { IsGenericType: true } task && task.GetGenericTypeDefinition() == typeof(System.Threading.Tasks.Task<>) => task.GetGenericArguments()[0],
+            _ => null,
+        };
+    }
+
     /// <summary>Serializer settings of the round trip. Default (null): the settings the client reads and writes whole answers with.</summary>
     public JsonSerializerSettings? SerializerSettings { get; set; }
 

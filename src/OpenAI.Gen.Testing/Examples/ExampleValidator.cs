@@ -59,8 +59,10 @@ public sealed class ExampleValidator
         var roundTripOutcome = CheckOutcome.NotRun;
         if (values.Count > 0)
         {
-            var schemaFindings = CheckSchema(part, schemaName, values, origin);
-            var roundTripFindings = CheckRoundTrip(schemaName, values, origin, IsStreamedResponse(part, values.Count) ? _streamSettings : _settings);
+            var inline = schemaName == null ? _spec.InlineBodySchema(part) : null;
+            var schemaFindings = inline != null ? CheckSchema(inline, $"{part.Example.Operation} {part.Kind.ToString().ToLowerInvariant()} body", values, origin) : CheckSchema(part, schemaName, values, origin);
+            var dto = inline != null ? _options.InlineBodyDtoResolver(part.Example.Operation, part.Kind) : schemaName == null ? null : _options.DtoResolver(schemaName);
+            var roundTripFindings = CheckRoundTrip(dto, schemaName != null ? "schema " + schemaName : inline != null ? $"the {part.Kind.ToString().ToLowerInvariant()} body schema written in place" : null, values, origin, IsStreamedResponse(part, values.Count) ? _streamSettings : _settings);
             findings.AddRange(schemaFindings);
             findings.AddRange(roundTripFindings);
             Allow(part, findings);
@@ -195,7 +197,7 @@ public sealed class ExampleValidator
         var first = origin.Locate(values[0].Line, values[0].Column);
         if (schemaName == null)
         {
-            findings.Add(new ExampleFinding(FindingCategory.Schema, "NoSchema", $"the spec names no component schema for the {part.Kind.ToString().ToLowerInvariant()}", first));
+            findings.Add(new ExampleFinding(FindingCategory.Schema, "NoSchema", $"the spec gives no JSON schema for the {part.Kind.ToString().ToLowerInvariant()}", first));
             return findings;
         }
 
@@ -205,25 +207,32 @@ public sealed class ExampleValidator
             return findings;
         }
 
+        return CheckSchema(_spec.Schema(schemaName)!, schemaName, values, origin);
+    }
+
+    // The findings of each value against schema, labelled in messages by what the schema is.
+    private static List<ExampleFinding> CheckSchema(JsonSchema schema, string label, IReadOnlyList<ParsedJsonValue> values, TextOrigin origin)
+    {
+        var findings = new List<ExampleFinding>();
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            foreach (var error in SchemaErrors(value.Token, schemaName))
+            foreach (var error in SchemaError.From(new JsonSchemaValidator().Validate(value.Token, schema, SchemaType.OpenApi3)))
             {
-                findings.Add(new ExampleFinding(FindingCategory.Schema, error.Code, $"{error.Message} ({schemaName})", Locate(origin, value, error.Line, error.Column), error.Path, Chunk(values, i)));
+                findings.Add(new ExampleFinding(FindingCategory.Schema, error.Code, $"{error.Message} ({label})", Locate(origin, value, error.Line, error.Column), error.Path, Chunk(values, i)));
             }
         }
 
         return findings;
     }
 
-    private List<ExampleFinding> CheckRoundTrip(string? schemaName, IReadOnlyList<ParsedJsonValue> values, TextOrigin origin, JsonSerializerSettings settings)
+    // Round-trips each value through type, the DTO of the schema described by schema (null: no schema).
+    private static List<ExampleFinding> CheckRoundTrip(Type? type, string? schema, IReadOnlyList<ParsedJsonValue> values, TextOrigin origin, JsonSerializerSettings settings)
     {
         var findings = new List<ExampleFinding>();
-        var type = schemaName == null ? null : _options.DtoResolver(schemaName);
         if (type == null)
         {
-            findings.Add(new ExampleFinding(FindingCategory.RoundTrip, RoundTripCodes.NoDtoType, schemaName == null ? "no named schema, so no DTO" : $"no DTO type for schema {schemaName}", origin.Locate(values[0].Line, values[0].Column)));
+            findings.Add(new ExampleFinding(FindingCategory.RoundTrip, RoundTripCodes.NoDtoType, schema == null ? "no schema, so no DTO" : $"no DTO type for {schema}", origin.Locate(values[0].Line, values[0].Column)));
             return findings;
         }
 

@@ -33,7 +33,10 @@ internal sealed class SchemaError
 
     /// <summary>
     /// The errors of <paramref name="errors"/>; item and member wrappers are replaced by what they wrap, and so is an
-    /// <c>allOf</c> failure (every branch must hold, so each branch's errors are the errors, with their own paths).
+    /// <c>allOf</c> failure (every branch must hold, so each branch's errors are the errors, with their own paths). A
+    /// <c>oneOf</c>/<c>anyOf</c> failure is replaced by the errors of the one branch the value selects, when every other
+    /// branch is ruled out by the value itself (see <see cref="Selected"/>): "required member 'x' is missing" instead
+    /// of "matches no branch".
     /// </summary>
     public static List<SchemaError> From(IEnumerable<ValidationError> errors)
     {
@@ -43,8 +46,19 @@ internal sealed class SchemaError
             Add(error, result);
         }
 
+        // A value of the wrong kind (null where an object is wanted) has no members: NJsonSchema still checks the object's
+        // required members against it, and "required member 'x' is missing" under "expected object, found null" says
+        // nothing more, so errors inside a value of the wrong kind are dropped.
+        var wrongKind = result.Where(e => IsKindMismatch(e.Code)).Select(e => e.Path).ToList();
+        result.RemoveAll(e => wrongKind.Any(place => IsInside(e.Path, place)));
         return result;
     }
+
+    private static bool IsKindMismatch(string code) => code.EndsWith("Expected", System.StringComparison.Ordinal);
+
+    private static bool IsInside(string path, string place) =>
+        path.Length > place.Length && path.StartsWith(place, System.StringComparison.Ordinal)
+        && (place.EndsWith("/", System.StringComparison.Ordinal) || path[place.Length] is '.' or '[');
 
     private static void Add(ValidationError error, List<SchemaError> into)
     {
@@ -58,7 +72,34 @@ internal sealed class SchemaError
             return;
         }
 
+        if (error is ChildSchemaValidationError union && error.Kind is ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf
+            && Selected(union) is { } branch)
+        {
+            into.AddRange(branch);
+            return;
+        }
+
         into.Add(new SchemaError(error.Kind.ToString(), error.Path ?? "#", Describe(error), error.HasLineInfo ? error.LineNumber : 0, error.HasLineInfo ? error.LinePosition : 0));
+    }
+
+    /// <summary>
+    /// The errors of the branch of a failed union the value selects, or null when the value does not select one. A
+    /// branch is ruled out by the value when it wants another JSON kind at the union's own place (a string branch for an
+    /// array) or does not allow the value of one of its direct members (a tag: <c>type: "message"</c> against
+    /// <c>enum: [function_call]</c>); when exactly one branch is left and it has errors, those are the value's errors.
+    /// Several branches left (a tag value two variants share) or none keep the union's own error.
+    /// </summary>
+    private static List<SchemaError>? Selected(ChildSchemaValidationError union)
+    {
+        var place = union.Path ?? "#";
+        var memberPrefix = place.EndsWith("/", System.StringComparison.Ordinal) ? place : place + ".";
+        bool RulesOut(SchemaError e) =>
+            (e.Path == place && IsKindMismatch(e.Code))
+            || (e.Code == nameof(ValidationErrorKind.NotInEnumeration) && e.Path.StartsWith(memberPrefix, System.StringComparison.Ordinal)
+                && e.Path.Substring(memberPrefix.Length).IndexOfAny(new[] { '.', '[', '/' }) < 0);
+
+        var left = union.Errors.Values.Select(From).Where(branch => !branch.Any(RulesOut)).ToList();
+        return left.Count == 1 && left[0].Count > 0 ? left[0] : null;
     }
 
     private static string Describe(ValidationError error)
@@ -73,6 +114,9 @@ internal sealed class SchemaError
             case ValidationErrorKind.NotInEnumeration:
                 var values = error.Schema?.Enumeration.Select(v => v?.ToString() ?? "null").ToList();
                 return values is { Count: > 0 } ? $"{found} is not one of {string.Join(", ", values)}" : $"{found} is not one of the schema's values";
+            case ValidationErrorKind.NotOneOf when error is ChildSchemaValidationError child
+                && child.Errors.Values.Select((branch, i) => (branch, i)).Where(b => b.branch.Count == 0).Select(b => b.i + 1).ToList() is { Count: > 1 } matched:
+                return $"{found} matches {matched.Count} branches of oneOf (branches {string.Join(", ", matched)}), not exactly one";
             case ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf when error is ChildSchemaValidationError child:
                 var branches = child.Errors.Select((branch, i) =>
                     $"branch {i + 1}: " + string.Join(", ", From(branch.Value).Take(3).Select(e => $"{e.Code} {e.Path}")));

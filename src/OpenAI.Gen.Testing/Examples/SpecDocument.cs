@@ -112,6 +112,28 @@ public sealed class SpecDocument
         return answer != null && answer.Content.TryGetValue("application/json", out var json) ? json.Schema?.ActualSchema : null;
     }
 
+    /// <summary>
+    /// The schema written in place (no <c>$ref</c>) for the JSON body of <paramref name="part"/>'s request or first
+    /// successful answer, or null when there is none (a named schema, another media type, an object example).
+    /// </summary>
+    internal JsonSchema? InlineBodySchema(ExamplePart part)
+    {
+        var example = part.Example;
+        if (example.HttpMethod == null || example.HttpPath == null || !_openApi.Paths.TryGetValue(example.HttpPath, out var item)
+            || !item.TryGetValue(example.HttpMethod.ToLowerInvariant(), out var operation))
+        {
+            return null;
+        }
+
+        var content = part.Kind switch
+        {
+            ExamplePartKind.Request => operation.ActualRequestBody?.Content,
+            ExamplePartKind.Response => operation.ActualResponses.FirstOrDefault(r => r.Key.StartsWith("2", StringComparison.Ordinal)).Value?.Content,
+            _ => null,
+        };
+        return content != null && content.TryGetValue("application/json", out var json) && json.Schema is { HasReference: false } schema ? schema : null;
+    }
+
     private static SpecDocument LoadEmbedded()
     {
         using var stream = typeof(SpecDocument).Assembly.GetManifestResourceStream(EmbeddedResourceName)

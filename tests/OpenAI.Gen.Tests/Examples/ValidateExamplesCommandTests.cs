@@ -122,6 +122,61 @@ public class ValidateExamplesCommandTests
     }
 
     [Test]
+    public async Task With_the_reviewed_file_of_its_source_spec_only_reviewed_findings_are_allowed_and_the_rest_fail()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "openai-gen-" + System.Guid.NewGuid().ToString("N")));
+        try
+        {
+            var spec = Path.Combine(dir.FullName, "spec.yaml");
+            var allowances = Path.Combine(dir.FullName, ValidateExamplesCommand.DefaultAllowancesFile);
+            var source = Path.Combine(dir.FullName, "upstream.yaml");
+            var folder = Directory.CreateDirectory(Path.Combine(dir.FullName, ValidateExamplesCommand.ReviewedFolder)).FullName;
+            File.WriteAllText(spec, MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}"));
+            File.WriteAllText(source, "the upstream spec the cut came from\n");
+            File.WriteAllText(Path.Combine(folder, "another.json"), new ExampleAllowanceFile(ExampleAllowanceFile.DigestOf("another spec"), new[]
+            {
+                new ExampleAllowance("createThing / Default / response", "NoDtoType", null, "Reviewed for another spec"),
+            }).ToJson());
+            var upstream = Path.Combine(folder, "upstream.json");
+            File.WriteAllText(upstream, new ExampleAllowanceFile(ExampleAllowanceFile.DigestOf(File.ReadAllText(source)), new[]
+            {
+                new ExampleAllowance("createThing / Default / request", "StringExpected", "#/name", "Reviewed: the server takes a number here."),
+                new ExampleAllowance("listThings / Default / response", "PropertyRequired", "#/id", "Reviewed: an operation this cut leaves out."),
+            }).ToJson());
+
+            var (proposeExit, proposeOutput, _) = await Run(spec, "--propose", allowances, "--source", source);
+            var written = ExampleAllowanceFile.Load(allowances);
+            var (exit, output, _) = await Run(spec);
+            File.WriteAllText(upstream, File.ReadAllText(upstream).Replace("Reviewed: the server", ExampleAllowanceFile.ProposedReason + "the server"));
+            var (unreviewedExit, _, unreviewedError) = await Run(spec, "--propose", allowances, "--source", source);
+            File.WriteAllText(source, "another upstream spec\n");
+            var (noneExit, noneOutput, _) = await Run(spec, "--propose", allowances, "--source", source);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(proposeExit, Is.EqualTo(0), proposeOutput);
+                Assert.That(written.AppliesTo(File.ReadAllText(spec)), Is.True, "the written file is tied to the cut, as always");
+                Assert.That(written.Allowances.Select(a => (a.Example, a.Code, a.Reason)), Is.EqualTo(new[]
+                {
+                    ("createThing / Default / request", "StringExpected", "Reviewed: the server takes a number here."),
+                }));
+                Assert.That(proposeOutput, Does.Contain("1 reviewed allowance(s) from " + upstream));
+                Assert.That(proposeOutput, Does.Contain("not reviewed: createThing / Default / response").And.Contain("NoDtoType"));
+                Assert.That(exit, Is.EqualTo(1), "the findings the reviewed file does not cover fail");
+                Assert.That(output, Does.Contain("FAIL NoDtoType"));
+                Assert.That(unreviewedExit, Is.EqualTo(2));
+                Assert.That(unreviewedError, Does.Contain(upstream).And.Contain("proposed reason"));
+                Assert.That(noneExit, Is.EqualTo(0), noneOutput);
+                Assert.That(noneOutput, Does.Contain("has none for " + source).And.Contain("new (not reviewed yet)"));
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Bad_usage_and_missing_files_exit_2()
     {
         Assert.That((await Run("--bogus")).Exit, Is.EqualTo(2));
