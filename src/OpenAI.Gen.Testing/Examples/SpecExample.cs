@@ -8,8 +8,9 @@ public sealed class SpecExample
 {
     private readonly List<ExamplePart> _parts = new();
 
-    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null)
+    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null, bool formRequest = false)
     {
+        FormRequest = formRequest;
         Operation = operation;
         Title = title;
         HttpMethod = httpMethod;
@@ -35,6 +36,9 @@ public sealed class SpecExample
 
     /// <summary>The schema of the events of the operation's <c>text/event-stream</c> answer, or null when the spec gives none.</summary>
     internal string? StreamSchemaName { get; }
+
+    /// <summary>Whether the operation's request is a <c>multipart/form-data</c> form (an upload), not JSON.</summary>
+    internal bool FormRequest { get; }
 
     /// <summary>Its parts, in spec order.</summary>
     public IReadOnlyList<ExamplePart> Parts => _parts;
