@@ -8,7 +8,8 @@ using NJsonSchema;
 namespace OpenAI.Gen.Testing;
 
 /// <summary>
-/// The multipart form of a curl snippet (<c>-F name=value</c>, <c>-F file=@path</c>, <c>-F 'list[]=item'</c>), as the JSON
+/// The multipart form of a curl snippet (<c>-F name=value</c>, <c>-F file=@path</c>, <c>-F 'list[]=item'</c>,
+/// <c>-F 'object[key]=value'</c>), as the JSON
 /// object its fields stand for: a form sends text, so each value is read as its schema member's type (a number, a
 /// boolean) where it can be; a value that cannot stays text, for the schema check to report.
 /// </summary>
@@ -16,6 +17,7 @@ internal static class CurlForm
 {
     // -F or --form, then one shell word: single-quoted, double-quoted or bare, possibly mixed (name="value").
     private static readonly Regex Field = new(@"(?<=^|\s)(?:-F|--form)\s+(?<word>(?:'[^']*'|""(?:[^""\\]|\\.)*""|[^\s'""\\]+)+)", RegexOptions.CultureInvariant);
+    private static readonly Regex Nested = new(@"^([^\[\]]+)\[([^\[\]]+)\]$", RegexOptions.CultureInvariant);
     private static readonly Regex Quoted = new(@"'([^']*)'|""((?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant);
 
     /// <summary>The fields of <paramref name="curl"/> as a JSON object, or null when it sends no form.</summary>
@@ -39,7 +41,16 @@ internal static class CurlForm
 
             var name = word.Substring(0, equals);
             var value = word.Substring(equals + 1);
-            if (name.EndsWith("[]", System.StringComparison.Ordinal))
+            var nested = Nested.Match(name);
+            if (nested.Success)
+            {
+                // "expires_after[anchor]=created_at": a member of an object member, as forms write nested objects.
+                var outer = nested.Groups[1].Value;
+                var inner = form[outer] as JObject ?? new JObject();
+                form[outer] = inner;
+                inner[nested.Groups[2].Value] = Typed(value, Member(Member(schema, outer), nested.Groups[2].Value));
+            }
+            else if (name.EndsWith("[]", System.StringComparison.Ordinal))
             {
                 name = name.Substring(0, name.Length - 2);
                 var list = form[name] as JArray ?? new JArray();
@@ -61,7 +72,9 @@ internal static class CurlForm
 
     private static JToken Typed(string value, JsonSchema? member)
     {
-        var type = member?.Type ?? JsonObjectType.None;
+        // A nullable member (anyOf [boolean, null]) or a union takes the types of its branches.
+        var type = member == null ? JsonObjectType.None
+            : member.OneOf.Concat(member.AnyOf).Aggregate(member.Type, (types, branch) => types | branch.ActualSchema.Type);
         if (type.HasFlag(JsonObjectType.Integer) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
         {
             return new JValue(integer);

@@ -39,7 +39,16 @@ components:
         file: { type: string, format: binary }
         model: { type: string }
         temperature: { type: number }
-        stream: { type: boolean }
+        stream:
+          anyOf:
+            - type: boolean
+            - type: 'null'
+        expires_after:
+          type: object
+          additionalProperties: false
+          properties:
+            anchor: { type: string }
+            seconds: { type: integer }
         include:
           type: array
           items: { type: string, enum: [logprobs] }
@@ -48,7 +57,7 @@ components:
     [Test]
     public void Form_fields_are_read_as_their_schema_types_and_pass()
     {
-        var result = Validate("-F file=\"@/path/to/audio.mp3\"\n-F model=\"whisper-1\"\n-F temperature=0.2\n-F stream=true\n-F 'include[]=logprobs'");
+        var result = Validate("-F file=\"@/path/to/audio.mp3\"\n-F model=\"whisper-1\"\n-F temperature=0.2\n-F stream=true\n-F 'include[]=logprobs'\n-F 'expires_after[anchor]=created_at'\n-F expires_after[seconds]=3600");
 
         Assert.That(result.Findings, Is.Empty, string.Join("\n", result.Findings));
         Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Passed));
