@@ -46,15 +46,21 @@ internal static class CurlForm
             {
                 // "expires_after[anchor]=created_at": a member of an object member, as forms write nested objects.
                 var outer = nested.Groups[1].Value;
-                var inner = form[outer] as JObject ?? new JObject();
-                form[outer] = inner;
+                if (form[outer] is not JObject inner)
+                {
+                    form[outer] = inner = new JObject();
+                }
+
                 inner[nested.Groups[2].Value] = Typed(value, Member(Member(schema, outer), nested.Groups[2].Value));
             }
             else if (name.EndsWith("[]", System.StringComparison.Ordinal))
             {
                 name = name.Substring(0, name.Length - 2);
-                var list = form[name] as JArray ?? new JArray();
-                form[name] = list;
+                if (form[name] is not JArray list)
+                {
+                    form[name] = list = new JArray();
+                }
+
                 list.Add(Typed(value, Member(schema, name)?.Item?.ActualSchema));
             }
             else

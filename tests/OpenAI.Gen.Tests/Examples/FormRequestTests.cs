@@ -46,18 +46,20 @@ components:
         expires_after:
           type: object
           additionalProperties: false
+          required: [anchor, seconds]
           properties:
             anchor: { type: string }
             seconds: { type: integer }
         include:
           type: array
+          minItems: 2
           items: { type: string, enum: [logprobs] }
 ";
 
     [Test]
     public void Form_fields_are_read_as_their_schema_types_and_pass()
     {
-        var result = Validate("-F file=\"@/path/to/audio.mp3\"\n-F model=\"whisper-1\"\n-F temperature=0.2\n-F stream=true\n-F 'include[]=logprobs'\n-F 'expires_after[anchor]=created_at'\n-F expires_after[seconds]=3600");
+        var result = Validate("-F file=\"@/path/to/audio.mp3\"\n-F model=\"whisper-1\"\n-F temperature=0.2\n-F stream=true\n-F 'include[]=logprobs'\n-F 'include[]=logprobs'\n-F 'expires_after[anchor]=created_at'\n-F expires_after[seconds]=3600");
 
         Assert.That(result.Findings, Is.Empty, string.Join("\n", result.Findings));
         Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Passed));
@@ -67,13 +69,13 @@ components:
     [Test]
     public void A_form_field_that_breaks_the_schema_is_a_finding_at_its_member()
     {
-        var result = Validate("-F model=\"whisper-1\"\n-F temperature=hot\n-F \"include[]=words\"");
+        var result = Validate("-F model=\"whisper-1\"\n-F temperature=hot\n-F \"include[]=logprobs\"\n-F \"include[]=words\"");
 
         Assert.That(result.Findings.Select(f => (f.Code, f.Path)), Is.EquivalentTo(new (string, string?)[]
         {
             ("PropertyRequired", "#/file"),
             ("NumberExpected", "#/temperature"),
-            ("NotInEnumeration", "#/include[0]"),
+            ("NotInEnumeration", "#/include[1]"),
         }));
         Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Failed));
     }
