@@ -57,11 +57,11 @@ public sealed class ExampleValidator
         var schemaName = SchemaFor(part, values.Count);
         var schemaOutcome = CheckOutcome.NotRun;
         var roundTripOutcome = CheckOutcome.NotRun;
-        if (values.Count == 0 && FormOf(part, schemaName) is { } form)
+        if (values.Count == 0 && FormOf(part) is { } form)
         {
             // An upload: its form fields are checked against the form schema; no JSON DTO reads a form, so no round trip.
             findings.RemoveAll(f => f.Code == DefectCodes.MissingCurlBody);
-            var formFindings = CheckSchema(part, schemaName, new[] { new ParsedJsonValue(form, 1, 1) }, origin);
+            var formFindings = CheckSchema(part, part.Example.FormSchemaName, new[] { new ParsedJsonValue(form, 1, 1) }, origin);
             findings.AddRange(formFindings);
             Allow(part, findings);
             schemaOutcome = Outcome(formFindings);
@@ -117,9 +117,9 @@ public sealed class ExampleValidator
     }
 
     // The form fields of a request part whose operation takes a multipart form, or null.
-    private JObject? FormOf(ExamplePart part, string? schemaName) =>
-        part.Kind == ExamplePartKind.Request && part.Example.FormRequest && part.Text != null
-            ? CurlForm.Read(part.Text, schemaName == null ? null : _spec.Schema(schemaName))
+    private JObject? FormOf(ExamplePart part) =>
+        part.Kind == ExamplePartKind.Request && part.Example.FormSchemaName is { } schema && part.Text != null
+            ? CurlForm.Read(part.Text, _spec.Schema(schema))
             : null;
 
     /// <summary>Whether the part is a streamed response: several values, or a request that asked for a stream.</summary>

@@ -8,9 +8,9 @@ public sealed class SpecExample
 {
     private readonly List<ExamplePart> _parts = new();
 
-    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null, bool formRequest = false)
+    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null, string? formSchemaName = null)
     {
-        FormRequest = formRequest;
+        FormSchemaName = formSchemaName;
         Operation = operation;
         Title = title;
         HttpMethod = httpMethod;
@@ -37,8 +37,8 @@ public sealed class SpecExample
     /// <summary>The schema of the events of the operation's <c>text/event-stream</c> answer, or null when the spec gives none.</summary>
     internal string? StreamSchemaName { get; }
 
-    /// <summary>Whether the operation's request is a <c>multipart/form-data</c> form (an upload), not JSON.</summary>
-    internal bool FormRequest { get; }
+    /// <summary>The schema of the operation's <c>multipart/form-data</c> request (an upload), or null when it takes no form.</summary>
+    internal string? FormSchemaName { get; }
 
     /// <summary>Its parts, in spec order.</summary>
     public IReadOnlyList<ExamplePart> Parts => _parts;

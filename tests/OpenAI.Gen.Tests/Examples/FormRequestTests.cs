@@ -81,11 +81,25 @@ components:
     }
 
     [Test]
-    public void The_newest_specs_transcription_uploads_are_checked_field_by_field()
+    public void An_operation_that_takes_json_or_a_form_has_its_form_example_checked_as_a_form()
+    {
+        var spec = SpecDocument.Parse(Spec("-F model=\"whisper-1\"\n-F temperature=hot").Replace(
+            "          multipart/form-data:",
+            "          application/json:\n            schema:\n              type: object\n              required: [json_only]\n          multipart/form-data:"), "form.yaml");
+
+        var result = new ExampleValidator(spec, new ExampleValidationOptions()).Validate(spec.Part("createUpload / Default / request"));
+
+        Assert.That(result.Findings.Select(f => (f.Code, f.Path)), Is.EquivalentTo(new (string, string?)[] { ("PropertyRequired", "#/file"), ("NumberExpected", "#/temperature") }));
+    }
+
+    [TestCase("createTranscription / Diarization / request")]
+    [TestCase("createFile / Example 1 / request")]
+    [TestCase("createImageEdit / Edit image / request")]
+    public void The_newest_specs_uploads_are_checked_field_by_field(string part)
     {
         var spec = RepoExamples.SharedSpec("openai-2026-05-13.yaml");
 
-        var result = new ExampleValidator(spec, new ExampleValidationOptions()).Validate(spec.Part("createTranscription / Diarization / request"));
+        var result = new ExampleValidator(spec, new ExampleValidationOptions()).Validate(spec.Part(part));
 
         Assert.That(result.Findings, Is.Empty, string.Join("\n", result.Findings));
         Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Passed));
