@@ -85,8 +85,9 @@ def main():
 
     lines = ["# Benchmarks", "",
              "OpenAI.Gen against the official `OpenAI` 2.15.0 package, same bytes, same run. Produced by "
-             "`dotnet cake --target=Bench` (a short job: few iterations, so expect a few percent of noise, more on a "
-             "busy machine); regenerate this page with `python3 benchmarks/report.py <results> docs`.", ""]
+             "`dotnet cake --target=Bench` (each comparison in three processes of ten iterations, the median over all 30, "
+             "both sides alike: `ComparisonConfig`; expect a few percent of noise, more on a busy machine); regenerate "
+             "this page with `python3 benchmarks/report.py <results> docs`.", ""]
     if host:
         lines += [f"- Machine: {host.get('ProcessorName', '?').strip()}, {host.get('PhysicalCoreCount', '?')} physical / "
                   f"{host.get('LogicalCoreCount', '?')} logical cores, {host.get('OsVersion', '?')}",

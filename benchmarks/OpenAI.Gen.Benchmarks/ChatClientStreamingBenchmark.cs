@@ -15,6 +15,7 @@ namespace OpenAI.Gen.Benchmarks;
 /// ours, to show what the adapter adds.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 9)]
 public class ChatClientStreamingBenchmark
 {
     private const int Chunks = 1000;

@@ -19,7 +19,7 @@ namespace OpenAI.Gen.Benchmarks;
 /// OpenAI.Gen.Testing's fake server sends them (its example reader repairs the spec's defects, e.g. trailing commas).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 9)]
+[Config(typeof(ComparisonConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class NonStreamingBenchmark

@@ -15,7 +15,7 @@ namespace OpenAI.Gen.Benchmarks;
 /// pipeline, touching every chunk's text. Figures are per chunk (OperationsPerInvoke).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 9)]
+[Config(typeof(ComparisonConfig))]
 public class StreamingParseBenchmark
 {
     private const int Chunks = 1000;

@@ -10,7 +10,8 @@ public sealed partial class SpecNormalizer
     private static readonly string[] AliasKeys = { "allOf", "$ref", "description", "title", "nullable", "deprecated" };
 
     // A named schema that only renames another (what a one-member union becomes) would be generated as an empty
-    // subclass that no tagged union maps; every reference goes to the schema it renames instead.
+    // subclass that no tagged union maps; every reference goes to the schema it renames instead. Saying "type: object"
+    // beside the reference to an object schema (2026's EvalGraderLabelModel: allOf [GraderLabelModel]) adds nothing.
     private void RemoveAliases()
     {
         for (var changed = true; changed;)
@@ -18,8 +19,8 @@ public sealed partial class SpecNormalizer
             changed = false;
             foreach (var name in SchemaNames().Where(n => !_unionByLocation.ContainsKey(n)))
             {
-                if (_schemas[name] is JObject s && s.Properties().All(p => AliasKeys.Contains(p.Name) || p.Name.StartsWith("x-", StringComparison.Ordinal)) && SchemaReferences.Target(s) is { } target
-                    && target != name && _schemas[target] != null)
+                if (_schemas[name] is JObject s && SchemaReferences.Target(s) is { } target && target != name && _schemas[target] is JObject renamed
+                    && s.Properties().All(p => AliasKeys.Contains(p.Name) || p.Name.StartsWith("x-", StringComparison.Ordinal) || (p.Name == "type" && (string?)p.Value == "object" && IsObject(renamed))))
                 {
                     SchemaReferences.Retarget(_doc, name, target);
                     _schemas.Remove(name);
@@ -29,4 +30,7 @@ public sealed partial class SpecNormalizer
             }
         }
     }
+
+    private static bool IsObject(JObject schema) =>
+        (string?)schema["type"] == "object" || schema["properties"] != null || schema["allOf"] != null || schema["discriminator"] != null;
 }

@@ -99,7 +99,7 @@ public sealed partial class SpecNormalizer
             return s;
         }
 
-        if (Branches(s) != null)
+        if (IsUnionAfterPresenceConstraints(s, location))
         {
             return ProcessUnion(s, owner, property, arrayItem);
         }

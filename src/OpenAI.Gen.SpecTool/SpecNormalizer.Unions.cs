@@ -60,9 +60,26 @@ public sealed partial class SpecNormalizer
 
     private static JArray? Branches(JObject s) => s["oneOf"] as JArray ?? s["anyOf"] as JArray;
 
+    // A oneOf/anyOf whose members only say which of the object's own members must be there ("required", "not") is a
+    // constraint on that object, not a union of types (2026's CreateVectorStoreFileBatchRequest: file_ids or files): the
+    // object is typed by its members. Returns whether the schema is still a union.
+    private bool IsUnionAfterPresenceConstraints(JObject s, string location)
+    {
+        var key = s["oneOf"] is JArray ? "oneOf" : "anyOf";
+        if (s["properties"] is not JObject || s[key] is not JArray { Count: > 0 } branches
+            || !branches.All(b => b is JObject o && o.Properties().All(p => p.Name is "required" or "not" or "description" or "title" || p.Name.StartsWith("x-", StringComparison.Ordinal))))
+        {
+            return Branches(s) != null;
+        }
+
+        s.Remove(key);
+        _result.Notes.Add($"the {key} at '{location}' only says which of its members must be present: it is an object of those members.");
+        return Branches(s) != null;
+    }
+
     private void ReshapeNamedUnions()
     {
-        var unions = SchemaNames().Where(n => _schemas[n] is JObject s && Branches(s) != null).ToList();
+        var unions = SchemaNames().Where(n => _schemas[n] is JObject s && IsUnionAfterPresenceConstraints(s, n)).ToList();
         var candidates = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var name in unions.Where(n => !_unionByLocation.ContainsKey(n)))
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -24,11 +25,21 @@ internal static class ClientReplay
     public static async Task<Exception?> ReadAsync(PlannedCheck plan, CapturedAnswer answer, IReadOnlyList<JToken> values, ExampleValidationOptions validation, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new ReplayHandler(answer));
-        var client = new OpenAIClient(http, new OpenAIClientOptions { ApiKey = "sk-conformance-replay", BaseUrl = ReplayUrl, MaxRetries = 0 });
+        var options = new OpenAIClientOptions { ApiKey = "sk-conformance-replay", BaseUrl = ReplayUrl, MaxRetries = 0 };
+        var client = new OpenAIClient(http, options);
         var method = Method(plan.Operation, plan.Streamed);
         var body = method == null ? null : RequestFor(BodyParameter(method)!, plan, OpenAIJson.Default.CopySettings());
         try
         {
+            if ((method == null || body == null) && answer.StatusCode is not (>= 200 and < 300))
+            {
+                // No typed call to make: the client's core sends a call of the operation with no values, and reads the
+                // error answer as every call does.
+                var call = new OpenAIOperation(plan.Operation, plan.Method, Regex.Replace(plan.Path, "{[^}]+}", "replay"), Array.Empty<OperationParameter>(), Array.Empty<string>(), Array.Empty<OperationAnswer>());
+                await new OpenAIClientCore(new OpenAIClientSettings(options, http)).SendWithoutAnswerAsync(call, Array.Empty<object?>(), null, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
             if (method == null || body == null)
             {
                 ReadValues(plan, values, validation, plan.Streamed ? OpenAIJson.Default.CopyChunkSettings() : OpenAIJson.Default.CopySettings());

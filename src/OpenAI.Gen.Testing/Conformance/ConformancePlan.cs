@@ -20,6 +20,7 @@ internal static class ConformancePlan
     public static List<PlannedCheck> For(ConformanceOptions options)
     {
         var spec = options.Spec;
+        var validator = new ExampleValidator(spec);
         var plan = new List<PlannedCheck>();
         var operations = spec.Examples
             .Where(e => e.HttpMethod != null && e.HttpPath != null && e.Request != null)
@@ -51,7 +52,7 @@ internal static class ConformancePlan
                 var schema = requestSchema == null ? null : spec.Schema(requestSchema);
                 var streamed = checks.Where(c => c.Streamed).Select(c => c.Body).FirstOrDefault();
                 checks.Add(Usage(first, method, schema, requestSchema, streamed ?? valid));
-                checks.Add(ToolCall(first, method, schema, requestSchema, checks.Select(c => c.Body).FirstOrDefault(b => b?["tools"] is JArray { Count: > 0 }) ?? valid));
+                checks.Add(ToolCall(first, method, schema, requestSchema, checks.Select(c => c.Body).FirstOrDefault(b => b?["tools"] is JArray { Count: > 0 }) ?? valid, validator));
                 checks.Add(Invalid(first, method, schema, requestSchema, valid));
             }
 
@@ -97,7 +98,7 @@ internal static class ConformancePlan
         };
     }
 
-    private static PlannedCheck ToolCall(SpecExample operation, string method, JsonSchema? schema, string? schemaName, JObject template)
+    private static PlannedCheck ToolCall(SpecExample operation, string method, JsonSchema? schema, string? schemaName, JObject template, ExampleValidator validator)
     {
         var body = (JObject)template.DeepClone();
         if (body["tools"] is not JArray { Count: > 0 })
@@ -131,9 +132,16 @@ internal static class ConformancePlan
         return new PlannedCheck(operation.Operation, ToolCallProbe, true, method, operation.HttpPath!, body)
         {
             ExpectsToolCall = named,
-            SkipReason = Lacks(schema, schemaName, "tools"),
+            SkipReason = Lacks(schema, schemaName, "tools") ?? Unfit(validator, body, schemaName),
         };
     }
+
+    // The probe's tool is a chat function ({type, function: {name}}); an operation whose tools take another shape (a
+    // Responses-style tool names its function at the top) would refuse it: that tests the probe, not the server.
+    private static string? Unfit(ExampleValidator validator, JObject body, string? schemaName) =>
+        schemaName != null && validator.SchemaErrors(body, schemaName) is { Count: > 0 } errors
+            ? $"the probe's function tool does not fit the spec's {schemaName}: {errors[0].Path}: {errors[0].Message}"
+            : null;
 
     private static PlannedCheck Invalid(SpecExample operation, string method, JsonSchema? schema, string? schemaName, JObject template)
     {

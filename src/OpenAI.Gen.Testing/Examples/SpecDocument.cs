@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -99,6 +100,30 @@ public sealed class SpecDocument
     /// <summary>The component schema <paramref name="name"/>, or null when the spec has none of that name.</summary>
     internal JsonSchema? Schema(string name) =>
         _openApi.Components.Schemas.TryGetValue(name, out var schema) ? schema.ActualSchema : null;
+
+    /// <summary>Whether <paramref name="method"/> <paramref name="path"/> must have a request body (its <c>requestBody</c> says <c>required</c>).</summary>
+    internal bool RequestBodyRequired(string method, string path) => OperationAt(method, path)?.ActualRequestBody?.IsRequired == true;
+
+    /// <summary>The status of the first successful answer of <paramref name="method"/> <paramref name="path"/> when the spec gives it no body, else null.</summary>
+    internal int? EmptyAnswerStatus(string method, string path)
+    {
+        if (OperationAt(method, path) is not { } operation)
+        {
+            return null;
+        }
+
+        var success = operation.ActualResponses.FirstOrDefault(r => r.Key.StartsWith("2", StringComparison.Ordinal));
+        if (success.Value == null || success.Value.Content.Count > 0)
+        {
+            return null;
+        }
+
+        // "2XX" says no one status: the fake answers 200.
+        return int.TryParse(success.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 200;
+    }
+
+    private OpenApiOperation? OperationAt(string method, string path) =>
+        _openApi.Paths.TryGetValue(path, out var item) && item.TryGetValue(method.ToLowerInvariant(), out var operation) ? operation : null;
 
     /// <summary>The schema of the JSON body of the first successful answer of <paramref name="method"/> <paramref name="path"/>, or null.</summary>
     internal JsonSchema? AnswerSchema(string method, string path)

@@ -117,8 +117,9 @@ public class SpecExampleHandler : HttpMessageHandler
             // Form bodies (uploads) are not JSON: only their urlencoded fields are read, to see whether they ask for a stream.
             json = FormFields(mediaType, body);
         }
-        else if (string.IsNullOrEmpty(body) && operation.RequestSchema == null)
+        else if (string.IsNullOrEmpty(body) && (operation.RequestSchema == null || !_spec.RequestBodyRequired(operation.Method, operation.Path)))
         {
+            // No body where the spec does not require one (a curl example with -d '').
             json = new JObject();
         }
         else
@@ -157,6 +158,12 @@ public class SpecExampleHandler : HttpMessageHandler
         if (!streamed && answer == null && _spec.AnswerSchema(operation.Method, operation.Path) is { } schema)
         {
             return Json(new SampleJsonDataGenerator().Generate(schema));
+        }
+
+        // An answer the spec gives no body (accepting a call, a file's content left undescribed): its status, empty.
+        if (!streamed && answer == null && _spec.EmptyAnswerStatus(operation.Method, operation.Path) is { } status)
+        {
+            return new HttpResponseMessage((HttpStatusCode)status) { Content = new ByteArrayContent(Array.Empty<byte>()) };
         }
 
         if (answer == null)

@@ -173,6 +173,94 @@ public class OpenApi31Tests
     }
 
     [Test]
+    public void A_schema_that_only_says_object_beside_a_reference_to_an_object_renames_it()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Grader:
+              type: object
+              properties:
+                name:
+                  type: string
+            Text:
+              type: string
+            EvalGrader:
+              type: object
+              title: Grader
+              allOf:
+                - $ref: '#/components/schemas/Grader'
+            NotAnObject:
+              type: object
+              allOf:
+                - $ref: '#/components/schemas/Text'
+            R:
+              type: object
+              properties:
+                grader:
+                  $ref: '#/components/schemas/EvalGrader'
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.SchemaNames(), Does.Not.Contain("EvalGrader"));
+            Assert.That((string?)Member(result, "R", "grader")["$ref"], Is.EqualTo("#/components/schemas/Grader"));
+            Assert.That(result.Notes, Has.One.Contains("'EvalGrader' only renames 'Grader'"));
+            Assert.That(result.SchemaNames(), Does.Contain("NotAnObject"), "an object over a string schema says more than its reference");
+        });
+    }
+
+    [Test]
+    public void An_anyOf_that_only_says_which_members_are_present_leaves_an_object_whose_inner_unions_are_typed()
+    {
+        var result = SpecText.Normalize(SpecText.WithSchemas("""
+            Batch:
+              type: object
+              properties:
+                file_ids: { type: array, items: { type: string } }
+                files: { type: array, items: { type: string } }
+              anyOf:
+                - required: [file_ids]
+                - required: [files]
+            R:
+              type: object
+              properties:
+                batch:
+                  $ref: '#/components/schemas/Batch'
+                resources:
+                  type: object
+                  properties:
+                    ids: { type: array, items: { type: string } }
+                    stores:
+                      type: array
+                      items:
+                        type: object
+                        properties:
+                          chunking:
+                            oneOf:
+                              - type: object
+                                properties: { type: { type: string, enum: [auto] } }
+                                required: [type]
+                              - type: object
+                                properties: { type: { type: string, enum: [static] }, size: { type: integer } }
+                                required: [type, size]
+                  oneOf:
+                    - required: [ids]
+                    - required: [stores]
+                  not:
+                    required: [ids, stores]
+            """));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Warnings, Is.Empty);
+            Assert.That(result.RawUnions, Is.Empty);
+            Assert.That(SpecText.UnionsLeft(result.Document), Is.Empty, "the inner union is typed, not left for NSwag to collapse");
+            Assert.That(((JObject)result.Schema("Batch")["properties"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "file_ids", "files" }));
+            Assert.That((string?)Member(result, "R", "resources")["$ref"], Does.StartWith("#/components/schemas/"));
+            Assert.That(result.Notes.Count(n => n.Contains("only says which of its members must be present")), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Webhooks_and_dialect_are_dropped_and_one_member_unions_with_a_discriminator_are_their_member()
     {
         var spec = SpecText.WithSchemas("""

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using OpenAI.Gen.Testing;
 using OpenAI.Gen.Tests.Support;
 
 namespace OpenAI.Gen.Tests.Unions;
@@ -53,7 +54,13 @@ public class SpecExampleRoundTripTests
             Assert.Ignore($"'{title}' of {path} uploads a form (curl -F), not JSON: no JSON request to round-trip.");
         }
 
+        if (body.Length == 0 && (bool?)SpecExamples.Spec["paths"]![path]!["post"]!["requestBody"]?["required"] != true)
+        {
+            Assert.Ignore($"'{title}' of {path} sends no body, which the spec allows: no JSON request to round-trip.");
+        }
+
         Assert.That(body, Is.Not.Empty, $"the curl snippet of '{title}' has no -d body");
+        body = Repaired(path, title) ?? body;
         var type = RequestType(path);
         Assert.That(type, Is.Not.Null, $"no request type for {path}: its JSON request body names no schema the client has a class for");
 
@@ -68,6 +75,15 @@ public class SpecExampleRoundTripTests
             Assert.That(chat.Messages.OfType<ChatCompletionRequestUserMessage>().Where(u => u.Content.IsParts)
                 .SelectMany(u => { u.Content.TryGetParts(out var parts); return parts!; }), Has.None.InstanceOf<ChatCompletionRequestMessageContentPartUnknown>());
         }
+    }
+
+    // The body as the example validator reads it where the spec writes it broken (a missing comma, which the validator
+    // repairs and reports as a Defect finding), else null.
+    private static string? Repaired(string path, string title)
+    {
+        var example = SpecDocument.Embedded.Examples.First(e => e.HttpPath == path && string.Equals(e.HttpMethod, "post", StringComparison.OrdinalIgnoreCase) && e.Title == title);
+        var read = new ExampleValidator(SpecDocument.Embedded).Validate(example.Request!);
+        return read.Findings.Any(f => f.Category == FindingCategory.Defect) && read.Values.FirstOrDefault() is { } value ? value.ToString() : null;
     }
 
     [Test]

@@ -126,18 +126,10 @@ internal sealed class JsonInheritanceConverter : JsonConverter
         }
 
         var type = value.GetType();
-        var map = Maps.GetOrAdd(type, UnionMap.For);
-        var hasTag = map.TagOf.TryGetValue(type, out var tag) && tag != UnknownKey;
-
-        // A known variant with its generated tag member (UnionTags.g.cs), and the unknown variant, whose tag is one of
-        // its kept members, are written as they are; only a variant without a tag member needs the tag put in. Under
-        // the client's own contracts that is decided once per type.
         _writingMembers = true;
         try
         {
-            if (!hasTag || (serializer.ContractResolver is OpenAIContractResolver
-                ? map.WritesItsTag.TryGetValue(type, out var writes) ? writes : map.WritesItsTag.GetOrAdd(type, WritesTag(serializer, type))
-                : WritesTag(serializer, type)))
+            if (WritesAsItIs(type, serializer, out var tag))
             {
                 serializer.Serialize(writer, value);
                 return;
@@ -152,6 +144,25 @@ internal sealed class JsonInheritanceConverter : JsonConverter
         {
             _writingMembers = false;
         }
+    }
+
+    /// <summary>Whether a <paramref name="type"/> is written as it is (its members, the tag among them), as <see cref="Utf8FastWriter"/> writes objects.</summary>
+    internal bool WritesAsItIs(Type type, JsonSerializer serializer) => WritesAsItIs(type, serializer, out _);
+
+    // A known variant with its generated tag member (UnionTags.g.cs), and the unknown variant, whose tag is one of its
+    // kept members, are written as they are; only a variant without a tag member needs the tag put in. Under the
+    // client's own contracts that is decided once per type.
+    private bool WritesAsItIs(Type type, JsonSerializer serializer, out string? tag)
+    {
+        var map = Maps.GetOrAdd(type, UnionMap.For);
+        if (!map.TagOf.TryGetValue(type, out tag) || tag == UnknownKey)
+        {
+            return true;
+        }
+
+        return serializer.ContractResolver is OpenAIContractResolver
+            ? map.WritesItsTag.TryGetValue(type, out var writes) ? writes : map.WritesItsTag.GetOrAdd(type, WritesTag(serializer, type))
+            : WritesTag(serializer, type);
     }
 
     private bool WritesTag(JsonSerializer serializer, Type type) =>

@@ -12,7 +12,7 @@ namespace OpenAI.Gen;
 /// object with several object members by the tag property, or else by the required members it has (the member needing
 /// most wins). An object no member matches is kept as JSON; a token no member takes fails with its JSON path.
 /// </summary>
-internal class UnionConverter<TUnion> : JsonConverter
+internal class UnionConverter<TUnion> : JsonConverter, IUnionMembers
     where TUnion : class
 {
     private readonly UnionLayout<TUnion> _layout;
@@ -86,6 +86,14 @@ internal class UnionConverter<TUnion> : JsonConverter
         {
             _layout.Variants[index].Shape.WriteObject(writer, member, serializer);
         }
+    }
+
+    /// <inheritdoc />
+    object IUnionMembers.MemberOf(object union, out bool isArray)
+    {
+        var index = _layout.Index((TUnion)union);
+        isArray = index >= 0 && _layout.Variants[index].Shape.Item != null;
+        return _layout.Value((TUnion)union);
     }
 
     private TUnion Read(int index, JsonReader reader, JsonSerializer serializer) =>
