@@ -16,7 +16,7 @@ public sealed class ConformanceDeparture
 
     /// <summary>
     /// Its kind: an NJsonSchema error kind (<c>NotInEnumeration</c>, <c>PropertyRequired</c>, …) for a schema rule, or
-    /// one of the protocol rules (<c>ContentType</c>, <c>NoDoneEvent</c>, <c>NoUsage</c>, <c>NoToolCall</c>, <c>ErrorStatus</c>, <c>ErrorBody</c>).
+    /// one of the protocol rules (<c>ContentType</c>, <c>NoDoneEvent</c>, <c>NoUsage</c>, <c>NoToolCall</c>, <c>ErrorStatus</c>, <c>ErrorBody</c>, <c>UnexpectedBody</c>).
     /// </summary>
     public string Code { get; }
 

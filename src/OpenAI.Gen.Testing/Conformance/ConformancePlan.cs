@@ -42,6 +42,8 @@ internal static class ConformancePlan
                 {
                     SkipReason = body == null ? "the example's curl snippet holds no readable JSON object to send" : null,
                     AnswerMediaType = example.AnswerMediaType,
+                    EmptyAnswer = spec.EmptyAnswerStatus(method, example.HttpPath!) != null,
+                    NoAnswerShown = example.Response == null || ExampleValidator.Read(example.Response, new List<ExampleFinding>(), out _).Count == 0,
                     ResponseSchema = example.Response?.SchemaName ?? responseSchema,
                 });
             }

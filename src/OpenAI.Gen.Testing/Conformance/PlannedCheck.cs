@@ -34,6 +34,12 @@ internal sealed class PlannedCheck
     /// <summary>The media type of the operation's successful answer the spec gives (null for a probe or no body).</summary>
     public string? AnswerMediaType { get; set; }
 
+    /// <summary>The example shows no answer that reads as JSON (none, or elided text): a server's answer is another example's.</summary>
+    public bool NoAnswerShown { get; set; }
+
+    /// <summary>The spec gives the operation's successful answer no body (accepting a call): there is nothing to read.</summary>
+    public bool EmptyAnswer { get; set; }
+
     /// <summary>The schema of a whole answer (or, with no chunk schema, of each chunk).</summary>
     public string? ResponseSchema { get; set; }
 

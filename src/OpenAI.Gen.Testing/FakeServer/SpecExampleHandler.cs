@@ -117,7 +117,7 @@ public class SpecExampleHandler : HttpMessageHandler
             // Form bodies (uploads) are not JSON: only their urlencoded fields are read, to see whether they ask for a stream.
             json = FormFields(mediaType, body);
         }
-        else if (string.IsNullOrEmpty(body) && (operation.RequestSchema == null || !_spec.RequestBodyRequired(operation.Method, operation.Path)))
+        else if (string.IsNullOrEmpty(body) && !_spec.RequestBodyRequired(operation.Method, operation.Path))
         {
             // No body where the spec does not require one (a curl example with -d '').
             json = new JObject();

@@ -38,6 +38,24 @@ public class FastPathTests
     }
 
     [Test]
+    public void Objects_whose_members_come_in_another_order_each_time_are_read_as_Newtonsoft_reads_them()
+    {
+        // The reader tries the member that followed last time first: a stream whose chunks change their order must not care.
+        var chunks = new[]
+        {
+            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":null}]}",
+            "{\"model\":\"m\",\"choices\":[{\"finish_reason\":null,\"delta\":{\"role\":\"assistant\",\"content\":\"b\"},\"index\":1}],\"created\":2,\"id\":\"c\",\"object\":\"chat.completion.chunk\"}",
+            "{\"choices\":[{\"delta\":{},\"index\":0,\"extra\":1,\"finish_reason\":\"stop\"}],\"id\":\"d\",\"created\":2,\"object\":\"chat.completion.chunk\",\"model\":\"n\"}",
+        };
+        var repeats = new RepeatedValues();
+        foreach (var json in chunks.Concat(chunks.Reverse()).Concat(chunks))
+        {
+            Assert.That(Reader.TryRead(Encoding.UTF8.GetBytes(json), repeats, out CreateChatCompletionStreamResponse? fast), Is.True, json);
+            Assert.That(Written(fast!), Is.EqualTo(Written(Newtonsoft(typeof(CreateChatCompletionStreamResponse), json)!)), json);
+        }
+    }
+
+    [Test]
     public void A_creation_time_after_2038_is_read()
     {
         // 2100-01-01: more seconds than an int holds, in an answer with every member some spec requires (a required

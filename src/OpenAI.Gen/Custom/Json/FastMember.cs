@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -47,6 +48,12 @@ internal sealed class FastMember
     public Func<string, object>? Parse { get; }
 
     public Func<IList>? CreateList { get; }
+
+    /// <summary>
+    /// The shape of an <see cref="FastMemberKind.Object"/> value once looked up (boxed: null is a shape too, "read by
+    /// Newtonsoft"), so that each nested object of each chunk costs no cache lookup. Set once; a race looks it up twice.
+    /// </summary>
+    public StrongBox<FastObjectShape?>? ObjectShape { get; set; }
 
     /// <summary>The member, or null when Newtonsoft would treat it in a way this reader does not copy (the whole type then goes to Newtonsoft).</summary>
     public static FastMember? Create(JsonProperty property, IContractResolver resolver)

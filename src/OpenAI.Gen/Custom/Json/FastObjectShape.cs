@@ -7,10 +7,15 @@ namespace OpenAI.Gen;
 /// <summary>What <see cref="Utf8FastReader"/> knows of one DTO type, taken from the Newtonsoft contract the serializer itself uses.</summary>
 internal sealed class FastObjectShape
 {
+    // Per member (and at 0 for the start), the index of the member that came next in the last object read.
+    private readonly int[] _following;
+
     private FastObjectShape(JsonObjectContract contract, FastMember[] members)
     {
         CreateInstance = contract.DefaultCreator!;
         Members = members;
+        _following = new int[members.Length + 1];
+        _following.AsSpan().Fill(-1);
         ExtensionDataSetter = contract.ExtensionDataSetter;
     }
 
@@ -50,13 +55,25 @@ internal sealed class FastObjectShape
         return new FastObjectShape((JsonObjectContract)contract, members.ToArray());
     }
 
-    /// <summary>The index of the member named <paramref name="utf8Name"/>, or -1.</summary>
-    public int IndexOf(ReadOnlySpan<byte> utf8Name)
+    /// <summary>
+    /// The index of the member named <paramref name="utf8Name"/>, or -1. Servers write an object's members in the same
+    /// order every time (every chunk of a stream alike), so the member that followed <paramref name="previous"/> (-1:
+    /// the first member) last time is tried first, and what was found is remembered; the order is only a guess, never
+    /// needed. Races only cost a guess.
+    /// </summary>
+    public int IndexOf(ReadOnlySpan<byte> utf8Name, int previous)
     {
+        var guess = _following[previous + 1];
+        if (guess >= 0 && utf8Name.SequenceEqual(Members[guess].Name))
+        {
+            return guess;
+        }
+
         for (var i = 0; i < Members.Length; i++)
         {
             if (utf8Name.SequenceEqual(Members[i].Name))
             {
+                _following[previous + 1] = i;
                 return i;
             }
         }

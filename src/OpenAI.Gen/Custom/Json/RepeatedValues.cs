@@ -12,6 +12,9 @@ internal sealed class RepeatedValues
 {
     private object?[] _last = new object?[64];
 
+    /// <summary>The stream's chunk type and its shape (null: read by Newtonsoft).</summary>
+    public (Type Type, FastObjectShape? Shape)? Root { get; set; }
+
     /// <summary>The member's string: the previous one when the UTF-8 text is the same.</summary>
     public string String(ref Utf8JsonReader reader, FastMember member)
     {
@@ -66,6 +69,9 @@ internal sealed class RepeatedValues
     }
 
     // Equal when every byte is ASCII and matches its char; non-ASCII text is simply decoded again.
+#if NET8_0_OR_GREATER
+    private static bool AsciiEquals(ReadOnlySpan<byte> utf8, string text) => System.Text.Ascii.Equals(utf8, text);
+#else
     private static bool AsciiEquals(ReadOnlySpan<byte> utf8, string text)
     {
         if (utf8.Length != text.Length)
@@ -83,4 +89,5 @@ internal sealed class RepeatedValues
 
         return true;
     }
+#endif
 }

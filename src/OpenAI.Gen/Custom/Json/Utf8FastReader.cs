@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json;
@@ -48,7 +49,7 @@ internal sealed class Utf8FastReader
     public bool TryRead(ReadOnlySpan<byte> json, Type type, RepeatedValues? repeats, out object? value)
     {
         value = null;
-        if (type.IsValueType || _shapes.For(type) is not { } shape)
+        if (ShapeOf(type, repeats) is not { } shape)
         {
             return false;
         }
@@ -73,11 +74,29 @@ internal sealed class Utf8FastReader
         }
     }
 
+    // The shape of a stream's chunk type is looked up once per stream.
+    private FastObjectShape? ShapeOf(Type type, RepeatedValues? repeats)
+    {
+        if (repeats?.Root is { } root && root.Type == type)
+        {
+            return root.Shape;
+        }
+
+        var shape = type.IsValueType ? null : _shapes.For(type);
+        if (repeats != null)
+        {
+            repeats.Root = (type, shape);
+        }
+
+        return shape;
+    }
+
     // Leaves the reader on the object's EndObject; null when declining.
     private object? ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, FastObjectShape shape, RepeatedValues? repeats)
     {
         var target = shape.CreateInstance();
         ulong seen = 0;
+        var previous = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
@@ -85,7 +104,7 @@ internal sealed class Utf8FastReader
                 return null;
             }
 
-            var index = shape.IndexOf(reader.ValueSpan);
+            var index = shape.IndexOf(reader.ValueSpan, previous);
             if (index < 0)
             {
                 var name = reader.GetString()!;
@@ -103,6 +122,8 @@ internal sealed class Utf8FastReader
             {
                 return null;
             }
+
+            previous = index;
 
             seen |= bit;
             var member = shape.Members[index];
@@ -225,7 +246,7 @@ internal sealed class Utf8FastReader
                 value = repeats == null ? reader.GetBoolean() : repeats.Box(reader.GetBoolean(), member);
                 return true;
             case FastMemberKind.Object when reader.TokenType == JsonTokenType.StartObject:
-                if (_shapes.For(member.ValueType!) is { } shape)
+                if ((member.ObjectShape ??= new StrongBox<FastObjectShape?>(_shapes.For(member.ValueType!))).Value is { } shape)
                 {
                     value = ReadObject(ref reader, json, shape, repeats);
                     return value != null;
