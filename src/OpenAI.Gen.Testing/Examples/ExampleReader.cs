@@ -75,7 +75,7 @@ internal sealed class ExampleReader
         // A request example sent as a multipart form (an upload, curl -F) is checked against the form schema.
         var requestContent = operation["requestBody"]?["content"];
         var formSchema = SchemaName(requestContent?["multipart/form-data"]?["schema"]);
-        var requestSchema = SchemaName(requestContent?["application/json"]?["schema"]) ?? (requestContent?["application/json"] == null ? formSchema : null);
+        var requestSchema = SchemaName(requestContent?["application/json"]?["schema"]);
         var hasBody = operation["requestBody"] != null;
         var answer = SuccessResponse(operation)?["content"] as JObject;
         var responseSchema = SchemaName(answer?["application/json"]?["schema"]);

@@ -57,8 +57,10 @@ public sealed class ExampleValidator
         var schemaName = SchemaFor(part, values.Count);
         var schemaOutcome = CheckOutcome.NotRun;
         var roundTripOutcome = CheckOutcome.NotRun;
+        var formFields = false;
         if (values.Count == 0 && FormOf(part) is { } form)
         {
+            formFields = true;
             // An upload: its form fields are checked against the form schema; no JSON DTO reads a form, so no round trip.
             findings.RemoveAll(f => f.Code == DefectCodes.MissingCurlBody);
             var formFindings = CheckSchema(part, part.Example.FormSchemaName, new[] { new ParsedJsonValue(form, 1, 1) }, origin);
@@ -84,7 +86,7 @@ public sealed class ExampleValidator
             Allow(part, findings);
         }
 
-        return new ExamplePartResult(part, _options.Strict, schemaOutcome, roundTripOutcome, findings, values.Select(v => v.Token).ToList());
+        return new ExamplePartResult(part, _options.Strict, schemaOutcome, roundTripOutcome, findings, values.Select(v => v.Token).ToList(), formFields);
     }
 
     /// <summary>The schema errors of <paramref name="value"/> against component schema <paramref name="schemaName"/>, as (code, path, message).</summary>

@@ -37,7 +37,10 @@ public sealed class SpecExample
     /// <summary>The schema of the events of the operation's <c>text/event-stream</c> answer, or null when the spec gives none.</summary>
     internal string? StreamSchemaName { get; }
 
-    /// <summary>The schema of the operation's <c>multipart/form-data</c> request (an upload), or null when it takes no form.</summary>
+    /// <summary>
+    /// The component schema of the operation's <c>multipart/form-data</c> request (an upload), or null when it takes no
+    /// form: a request example written as <c>curl -F</c> fields is checked against it, with no DTO round trip.
+    /// </summary>
     internal string? FormSchemaName { get; }
 
     /// <summary>Its parts, in spec order.</summary>

@@ -64,6 +64,7 @@ components:
         Assert.That(result.Findings, Is.Empty, string.Join("\n", result.Findings));
         Assert.That(result.Schema, Is.EqualTo(CheckOutcome.Passed));
         Assert.That(result.RoundTrip, Is.EqualTo(CheckOutcome.NotRun), "no JSON DTO reads a form");
+        Assert.That(result.FormFields, Is.True);
     }
 
     [Test]
