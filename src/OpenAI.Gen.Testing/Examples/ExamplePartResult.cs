@@ -8,8 +8,9 @@ namespace OpenAI.Gen.Testing;
 /// <summary>What <see cref="ExampleValidator"/> found in one <see cref="ExamplePart"/>.</summary>
 public sealed class ExamplePartResult
 {
-    internal ExamplePartResult(ExamplePart part, bool strict, CheckOutcome schema, CheckOutcome roundTrip, IReadOnlyList<ExampleFinding> findings, IReadOnlyList<JToken> values)
+    internal ExamplePartResult(ExamplePart part, bool strict, CheckOutcome schema, CheckOutcome roundTrip, IReadOnlyList<ExampleFinding> findings, IReadOnlyList<JToken> values, bool formFields = false)
     {
+        FormFields = formFields;
         Part = part;
         Strict = strict;
         Schema = schema;
@@ -35,6 +36,12 @@ public sealed class ExamplePartResult
 
     /// <summary>The defects of the text (repaired or not).</summary>
     public IEnumerable<ExampleFinding> Defects => Findings.Where(f => f.Category == FindingCategory.Defect);
+
+    /// <summary>
+    /// Whether <see cref="Values"/> holds the fields of an upload's form (<c>curl -F</c>, as a JSON object checked against
+    /// the form schema, with no round trip) rather than a JSON body the request sends.
+    /// </summary>
+    public bool FormFields { get; }
 
     /// <summary>The JSON values read (after repairs): one, or one per chunk of a JSON-lines example; empty when none could be read.</summary>
     public IReadOnlyList<JToken> Values { get; }

@@ -72,7 +72,10 @@ internal sealed class ExampleReader
             var other => new List<JToken> { other },
         };
 
-        var requestSchema = SchemaName(operation["requestBody"]?["content"]?["application/json"]?["schema"]);
+        // A request example sent as a multipart form (an upload, curl -F) is checked against the form schema.
+        var requestContent = operation["requestBody"]?["content"];
+        var formSchema = SchemaName(requestContent?["multipart/form-data"]?["schema"]);
+        var requestSchema = SchemaName(requestContent?["application/json"]?["schema"]);
         var hasBody = operation["requestBody"] != null;
         var answer = SuccessResponse(operation)?["content"] as JObject;
         var responseSchema = SchemaName(answer?["application/json"]?["schema"]);
@@ -86,7 +89,7 @@ internal sealed class ExampleReader
                 continue;
             }
 
-            var example = new SpecExample(operationName, UniqueTitle(operationName, (string?)item["title"] ?? $"Example {i + 1}"), method, path, answerMediaType, streamSchema);
+            var example = new SpecExample(operationName, UniqueTitle(operationName, (string?)item["title"] ?? $"Example {i + 1}"), method, path, answerMediaType, streamSchema, formSchema);
             if (hasBody)
             {
                 example.Add(Part(example, ExamplePartKind.Request, item["request"]?["curl"], item, requestSchema));

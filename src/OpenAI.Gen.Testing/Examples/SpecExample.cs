@@ -8,8 +8,9 @@ public sealed class SpecExample
 {
     private readonly List<ExamplePart> _parts = new();
 
-    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null)
+    internal SpecExample(string operation, string title, string? httpMethod, string? httpPath, string? answerMediaType = null, string? streamSchemaName = null, string? formSchemaName = null)
     {
+        FormSchemaName = formSchemaName;
         Operation = operation;
         Title = title;
         HttpMethod = httpMethod;
@@ -35,6 +36,12 @@ public sealed class SpecExample
 
     /// <summary>The schema of the events of the operation's <c>text/event-stream</c> answer, or null when the spec gives none.</summary>
     internal string? StreamSchemaName { get; }
+
+    /// <summary>
+    /// The component schema of the operation's <c>multipart/form-data</c> request (an upload), or null when it takes no
+    /// form: a request example written as <c>curl -F</c> fields is checked against it, with no DTO round trip.
+    /// </summary>
+    internal string? FormSchemaName { get; }
 
     /// <summary>Its parts, in spec order.</summary>
     public IReadOnlyList<ExamplePart> Parts => _parts;

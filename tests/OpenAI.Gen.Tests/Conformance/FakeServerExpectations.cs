@@ -21,7 +21,7 @@ public static class FakeServerExpectations
     public static IReadOnlyList<SpecExample> Examples => SpecDocument.Embedded.Examples.Where(e => e.Request != null).ToList();
 
     /// <summary>Whether the example's request is a JSON object the run sends (a form upload's curl snippet is not).</summary>
-    public static bool Sent(SpecExample example) => Validator.Validate(example.Request!).Values.FirstOrDefault() is JObject;
+    public static bool Sent(SpecExample example) => Validator.Validate(example.Request!) is { FormFields: false } request && request.Values.FirstOrDefault() is JObject;
 
     /// <summary>Each operation with an example sent and its request schema (null when the spec names none): it gets the probes.</summary>
     public static IReadOnlyList<(string Operation, string? Schema)> Probed =>

@@ -35,7 +35,8 @@ public class ExampleContractTests
         }
 
         Assert.That(result.Schema, Is.AnyOf(CheckOutcome.Passed, CheckOutcome.Allowed), result.ToString());
-        Assert.That(result.RoundTrip, Is.AnyOf(CheckOutcome.Passed, CheckOutcome.Allowed), result.ToString());
+        // An upload's form fields (curl -F) are checked against the form schema only: no JSON DTO reads a form.
+        Assert.That(result.RoundTrip, result.FormFields ? Is.EqualTo(CheckOutcome.NotRun) : Is.AnyOf(CheckOutcome.Passed, CheckOutcome.Allowed), result.ToString());
     }
 
     [Test]

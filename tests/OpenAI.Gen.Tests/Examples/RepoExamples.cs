@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using NUnit.Framework;
 using OpenAI.Gen.Testing;
 using OpenAI.Gen.Tests.Support;
 
@@ -11,6 +12,7 @@ public static class RepoExamples
 {
     private static readonly Lazy<SpecDocument> LazySpec = new(() => SpecDocument.Load(Repo.Spec));
     private static readonly Lazy<IReadOnlyList<ExampleAllowance>> LazyAllowances = new(LoadAllowances);
+    private static readonly Dictionary<string, SpecDocument> SharedSpecs = new();
 
     /// <summary>openapi/openai.yaml.</summary>
     public static SpecDocument Spec => LazySpec.Value;
@@ -34,6 +36,24 @@ public static class RepoExamples
         }
 
         return file.Allowances;
+    }
+
+    /// <summary>
+    /// A reference spec of ../shared/spec read for its examples (each read once), or the test ignored where that folder
+    /// does not hold it.
+    /// </summary>
+    public static SpecDocument SharedSpec(string name)
+    {
+        var path = Repo.SharedSpec(name);
+        if (path == null)
+        {
+            Assert.Ignore($"../shared/spec/{name} is not here");
+        }
+
+        lock (SharedSpecs)
+        {
+            return SharedSpecs.TryGetValue(name, out var spec) ? spec : SharedSpecs[name] = SpecDocument.Load(path!);
+        }
     }
 
     /// <summary>Options with the committed allowances.</summary>
