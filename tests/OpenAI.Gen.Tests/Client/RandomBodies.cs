@@ -113,6 +113,14 @@ public sealed class RandomBodies
                 : underlying.GetMethod("Parse", new[] { typeof(string) })!.Invoke(null, new object[] { Pick(Strings) });
         }
 
+        if (underlying == typeof(byte[]))
+        {
+            // A string of format byte (base64 in JSON, e.g. audio data in a wider cut's DTOs).
+            var bytes = new byte[_random.Next(8)];
+            _random.NextBytes(bytes);
+            return bytes;
+        }
+
         if (underlying.IsArray)
         {
             var items = (System.Collections.IList)Value(typeof(List<>).MakeGenericType(underlying.GetElementType()!), fill, depth)!;
