@@ -80,16 +80,5 @@ internal sealed class PooledCharWriter : TextWriter
         base.Dispose(disposing);
     }
 
-    private void Reserve(int count)
-    {
-        if (_length + count <= _buffer.Length)
-        {
-            return;
-        }
-
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
-        Array.Copy(_buffer, larger, _length);
-        ArrayPool<char>.Shared.Return(_buffer);
-        _buffer = larger;
-    }
+    private void Reserve(int count) => PooledArrays.Reserve(ref _buffer, _length, count);
 }

@@ -175,20 +175,7 @@ internal sealed class Utf8FastWriter
         {
             foreach (var pair in extensionData)
             {
-                if (pair.Key is not string name)
-                {
-                    return false;
-                }
-
-                if (!first)
-                {
-                    text.WriteByte((byte)',');
-                }
-
-                first = false;
-                text.WriteString(name);
-                text.WriteByte((byte)':');
-                if (!WriteValue(text, pair.Value, depth + 1))
+                if (!WriteEntry(text, pair.Key, pair.Value, ref first, depth))
                 {
                     return false;
                 }
@@ -227,20 +214,7 @@ internal sealed class Utf8FastWriter
         var first = true;
         foreach (DictionaryEntry entry in dictionary)
         {
-            if (entry.Key is not string name)
-            {
-                return false;
-            }
-
-            if (!first)
-            {
-                text.WriteByte((byte)',');
-            }
-
-            first = false;
-            text.WriteString(name);
-            text.WriteByte((byte)':');
-            if (!WriteValue(text, entry.Value, depth + 1))
+            if (!WriteEntry(text, entry.Key, entry.Value, ref first, depth))
             {
                 return false;
             }
@@ -248,6 +222,30 @@ internal sealed class Utf8FastWriter
 
         text.WriteByte((byte)'}');
         return true;
+    }
+
+    // A dictionary entry or extension-data member; keys other than strings decline.
+    private bool WriteEntry(Utf8JsonText text, object key, object? value, ref bool first, int depth)
+    {
+        if (key is not string name)
+        {
+            return false;
+        }
+
+        WriteName(text, name, ref first);
+        return WriteValue(text, value, depth + 1);
+    }
+
+    private static void WriteName(Utf8JsonText text, string name, ref bool first)
+    {
+        if (!first)
+        {
+            text.WriteByte((byte)',');
+        }
+
+        first = false;
+        text.WriteString(name);
+        text.WriteByte((byte)':');
     }
 
     // As JToken.WriteTo writes it; values of other kinds than these (dates, raw text, big or decimal numbers…) decline.
@@ -265,14 +263,7 @@ internal sealed class Utf8FastWriter
                 var first = true;
                 foreach (var property in json.Properties())
                 {
-                    if (!first)
-                    {
-                        text.WriteByte((byte)',');
-                    }
-
-                    first = false;
-                    text.WriteString(property.Name);
-                    text.WriteByte((byte)':');
+                    WriteName(text, property.Name, ref first);
                     if (!WriteToken(text, property.Value, depth + 1))
                     {
                         return false;

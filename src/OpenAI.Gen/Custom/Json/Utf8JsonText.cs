@@ -223,16 +223,5 @@ internal sealed class Utf8JsonText : IDisposable
 #endif
     }
 
-    private void Reserve(int count)
-    {
-        if (_length + count <= _buffer.Length)
-        {
-            return;
-        }
-
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
-        Array.Copy(_buffer, larger, _length);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
-    }
+    private void Reserve(int count) => PooledArrays.Reserve(ref _buffer, _length, count);
 }
