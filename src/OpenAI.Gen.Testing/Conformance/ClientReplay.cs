@@ -15,7 +15,7 @@ namespace OpenAI.Gen.Testing;
 /// Reads a captured answer through <see cref="OpenAIClient"/> itself: the operation's method (<c>CreateChatCompletionAsync</c>,
 /// <c>CreateChatCompletionStreamAsync</c>, …, found by operationId) is called against a <see cref="ReplayHandler"/>, so
 /// the pipeline, event parser and readers run on the server's bytes. Where the client has no such method, the values
-/// are read into the schema's DTO with the client's serializer settings instead.
+/// are read into the schema's DTO as the client reads answers and chunks (leniently) instead.
 /// </summary>
 internal static class ClientReplay
 {
@@ -42,7 +42,8 @@ internal static class ClientReplay
 
             if (method == null || body == null)
             {
-                ReadValues(plan, values, validation, plan.Streamed ? OpenAIJson.Default.CopyChunkSettings() : OpenAIJson.Default.CopySettings());
+                // As the client reads them: chunks with the chunk reader's rules, whole answers leniently.
+                ReadValues(plan, values, validation, plan.Streamed ? OpenAIJson.Default.Chunks.Serializer : OpenAIJson.Default.Answers.Serializer);
                 return null;
             }
 
@@ -119,12 +120,11 @@ internal static class ClientReplay
         return null;
     }
 
-    private static void ReadValues(PlannedCheck plan, IReadOnlyList<JToken> values, ExampleValidationOptions validation, JsonSerializerSettings settings)
+    private static void ReadValues(PlannedCheck plan, IReadOnlyList<JToken> values, ExampleValidationOptions validation, JsonSerializer serializer)
     {
         var schema = plan.Streamed ? plan.ChunkSchema ?? plan.ResponseSchema : plan.ResponseSchema;
         var type = (schema == null ? null : validation.DtoResolver(schema))
                    ?? throw new InvalidOperationException($"the client has no method for {plan.Operation} and no type for schema {schema ?? "(none)"} to read the answer with");
-        var serializer = JsonSerializer.Create(settings);
         foreach (var value in values)
         {
             using var reader = new JTokenReader(value);

@@ -29,6 +29,9 @@ internal sealed class ResponseBodyReader
         _fast = fast;
     }
 
+    /// <summary>The serializer whole answers are read with (leniently, as servers send them).</summary>
+    public JsonSerializer Serializer => _serializer;
+
     /// <summary>
     /// Reads the whole of <paramref name="content"/> (UTF-8, as a stream reader would decode it) as <typeparamref name="T"/>:
     /// in place when the pipeline already holds the bytes (no task then), else through a pooled copy of its stream.
