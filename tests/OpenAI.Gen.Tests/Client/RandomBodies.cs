@@ -100,6 +100,12 @@ public sealed class RandomBodies
             return _random.Next(2) == 0;
         }
 
+        if (underlying == typeof(byte))
+        {
+            // Items of a binary member (format: binary is byte[], written as base64).
+            return (byte)_random.Next(256);
+        }
+
         if (underlying == typeof(Uri))
         {
             return new Uri(Pick(new[] { "https://example.com/a b.png", "data:image/png;base64,iVBORw0KGgo=", "HTTPS://Example.COM:443/%7Efoo", "https://例え.jp/パス" }));
