@@ -13,7 +13,8 @@ namespace OpenAI.Gen.Cli.Commands;
 /// [--source upstream.yaml]]</c>: checks every x-oaiMeta example part of a spec, prints one row per part, writes the same
 /// as JSON, and exits 1 on any failure; with <c>--propose</c> it writes the allowances for the spec's findings instead
 /// (reviewed reasons kept), and with <c>--source</c>, when <c>reviewed-allowances/</c> beside that file holds the
-/// reviewed file of the upstream spec the spec was cut from, only what that file covers.
+/// reviewed file of the upstream spec the spec was cut from, only what that file covers of the examples it reviewed, and
+/// a proposal for the examples outside them.
 /// </summary>
 public sealed class ValidateExamplesCommand : ICliCommand
 {
@@ -31,7 +32,8 @@ public sealed class ValidateExamplesCommand : ICliCommand
         $"    spec: default {DefaultSpec} (looked for from the current folder up); allowances: default {DefaultAllowancesFile} beside the spec\n" +
         "    --propose: writes the allowances for this spec's findings to the file, keeping the reasons it already gives; review its diff\n" +
         $"    --source: the upstream spec this one was cut from; when {ReviewedFolder}/ beside the --propose file holds the reviewed\n" +
-        "      allowances of that spec (by its digest), only the findings they cover are allowed: the others fail until reviewed";
+        "      allowances of that spec (by its digest), the findings of the examples it reviewed are allowed only where it covers them\n" +
+        "      (the others fail until reviewed there); findings of the examples it did not review are proposed as above";
 
     /// <summary>The folder, beside the allowances file, of the reviewed allowances of upstream specs (one file per spec).</summary>
     public const string ReviewedFolder = "reviewed-allowances";
@@ -144,21 +146,24 @@ public sealed class ValidateExamplesCommand : ICliCommand
     }
 
     // Validates without allowances and writes the allowances for what was found: with the reviewed file of the source
-    // spec, what it covers (the rest is listed and fails); otherwise every finding, keeping the reasons already reviewed.
+    // spec, what it covers of the examples it reviewed (the rest of those is listed and fails) and a proposal for the
+    // examples it did not review; otherwise every finding, keeping the reasons already reviewed.
     private static int Propose(string spec, string specText, string file, string? source, TextWriter output)
     {
         var report = new ExampleValidator(SpecDocument.Load(spec), new ExampleValidationOptions()).ValidateAll();
         var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, ReviewedFolder);
         var reviewed = source == null ? null : ExampleAllowanceFile.FindReviewed(folder, File.ReadAllText(source));
         var proposal = reviewed is { } found
-            ? ExampleAllowanceFile.FromReviewed(specText, report, found.File.Allowances)
+            ? ExampleAllowanceFile.FromReviewed(specText, report, found.File)
             : ExampleAllowanceFile.Propose(specText, report, File.Exists(file) ? ExampleAllowanceFile.Load(file).Allowances : Array.Empty<ExampleAllowance>());
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         File.WriteAllText(file, proposal.ToJson());
         if (reviewed is { } used)
         {
             var left = report.Results.SelectMany(r => r.Findings.Where(f => !f.Repaired && !proposal.Allowances.Any(a => a.Matches(r.Part, f))).Select(f => $"{r.Part.Name}: {f}")).ToList();
-            output.WriteLine($"{file}: {proposal.Allowances.Count} reviewed allowance(s) from {used.Path} for {report.Results.Count} example parts of {spec}; {left.Count} finding(s) it does not cover fail until reviewed there");
+            var outside = proposal.Allowances.Count(a => a.Reason.StartsWith(ExampleAllowanceFile.ProposedReason, StringComparison.Ordinal));
+            output.WriteLine($"{file}: {proposal.Allowances.Count - outside} reviewed allowance(s) from {used.Path} for {report.Results.Count} example parts of {spec}, " +
+                             $"{outside} new (not reviewed yet) for examples outside what it reviewed; {left.Count} finding(s) it does not cover fail until reviewed there");
             foreach (var line in left)
             {
                 output.WriteLine("  not reviewed: " + line);

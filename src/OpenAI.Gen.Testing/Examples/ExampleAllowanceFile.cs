@@ -13,7 +13,8 @@ namespace OpenAI.Gen.Testing;
 /// The allowances reviewed for one spec: <c>{"spec": "sha256:…", "allowances": [...]}</c>. The digest of the spec's text
 /// ties them to the spec they were reviewed for, whatever its <c>info.version</c> says; a plain array of allowances
 /// (a list of one's own) is tied to no spec. <see cref="Propose"/> writes a new spec's list from its findings, the
-/// way a public API baseline is rewritten: the reviewer reads the diff.
+/// way a public API baseline is rewritten: the reviewer reads the diff. A reviewed file of an upstream spec also says
+/// what was reviewed (<see cref="Reviewed"/>), so a wider cut of that spec is judged by it only where it was reviewed.
 /// </summary>
 public sealed class ExampleAllowanceFile
 {
@@ -21,10 +22,11 @@ public sealed class ExampleAllowanceFile
     public const string ProposedReason = "Proposed for this spec, not reviewed yet: ";
 
     /// <summary>Creates the file's content.</summary>
-    public ExampleAllowanceFile(string? specDigest, IReadOnlyList<ExampleAllowance> allowances)
+    public ExampleAllowanceFile(string? specDigest, IReadOnlyList<ExampleAllowance> allowances, IReadOnlyList<string>? reviewed = null)
     {
         SpecDigest = specDigest;
         Allowances = allowances ?? throw new ArgumentNullException(nameof(allowances));
+        Reviewed = reviewed;
     }
 
     /// <summary>The digest of the spec the allowances were reviewed for (see <see cref="DigestOf"/>), or null for a plain list.</summary>
@@ -32,6 +34,13 @@ public sealed class ExampleAllowanceFile
 
     /// <summary>The allowances.</summary>
     public IReadOnlyList<ExampleAllowance> Allowances { get; }
+
+    /// <summary>
+    /// What a reviewed file of an upstream spec reviewed (<c>"reviewed"</c>): the owners of the examples whose findings
+    /// it judged, by <see cref="SpecExample.Operation"/> (an operationId, or a schema name for an object example); null
+    /// when the file does not say. Findings of other examples were not looked at, so it neither allows nor refuses them.
+    /// </summary>
+    public IReadOnlyList<string>? Reviewed { get; }
 
     /// <summary>The digest of a spec's text (<c>sha256:</c> and hex; line breaks count as <c>\n</c>).</summary>
     public static string DigestOf(string specText)
@@ -82,7 +91,7 @@ public sealed class ExampleAllowanceFile
 
         if (root is JObject { } tied && tied["spec"] is JValue { Type: JTokenType.String } spec && tied["allowances"] is JArray list)
         {
-            return new ExampleAllowanceFile((string)spec!, ExampleAllowance.FromArray(list, sourceName));
+            return new ExampleAllowanceFile((string)spec!, ExampleAllowance.FromArray(list, sourceName), ReadReviewed(tied["reviewed"], sourceName));
         }
 
         throw new InvalidDataException($"{sourceName}: expected {{\"spec\": \"sha256:…\", \"allowances\": [...]}} or a JSON array of allowances");
@@ -94,22 +103,30 @@ public sealed class ExampleAllowanceFile
     /// matching allowance in <paramref name="reviewed"/> and proposing one (<see cref="ProposedReason"/> and the finding) otherwise.
     /// </summary>
     public static ExampleAllowanceFile Propose(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed) =>
-        Write(specText, report, reviewed, proposeNew: true);
+        Write(specText, report, reviewed, _ => true);
 
     /// <summary>
-    /// The allowances for the spec with text <paramref name="specText"/> that <paramref name="reviewed"/> (a reviewed
-    /// file of the upstream spec it was cut from) gives a reason for, from <paramref name="report"/> (a validation without
-    /// allowances); a finding it does not cover gets none, so it fails until someone reviews it into that file.
+    /// The allowances for the spec with text <paramref name="specText"/> from <paramref name="report"/> (a validation
+    /// without allowances) and <paramref name="reviewed"/> (a reviewed file of the upstream spec it was cut from): a
+    /// finding of an example the file reviewed (<see cref="Reviewed"/>) is allowed with its reason, or gets none when the
+    /// file does not cover it, so it fails until someone reviews it there; a finding of an example outside what the file
+    /// reviewed is proposed (<see cref="ProposedReason"/>), as for a spec without a reviewed file.
     /// </summary>
-    public static ExampleAllowanceFile FromReviewed(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed) =>
-        Write(specText, report, reviewed, proposeNew: false);
+    /// <exception cref="ArgumentException"><paramref name="reviewed"/> does not say what it reviewed.</exception>
+    public static ExampleAllowanceFile FromReviewed(string specText, ExampleReport report, ExampleAllowanceFile reviewed)
+    {
+        var scope = new HashSet<string>((reviewed ?? throw new ArgumentNullException(nameof(reviewed))).Reviewed ?? throw new ArgumentException("the reviewed file does not say what it reviewed (\"reviewed\")", nameof(reviewed)), StringComparer.Ordinal);
+        return Write(specText, report, reviewed.Allowances, part => !scope.Contains(part.Example.Operation));
+    }
 
     /// <summary>
     /// The file in <paramref name="folder"/> (<c>*.json</c>, object form) reviewed for the upstream spec with text
     /// <paramref name="sourceText"/>, by the digest it names, with its path; null when none is. A reviewed file must
     /// hold reviewed reasons only.
     /// </summary>
-    /// <exception cref="InvalidDataException">A file is malformed, or the matching one still holds a proposed reason.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A file is malformed, or the matching one does not say what it reviewed, holds an allowance outside it, or still holds a proposed reason.
+    /// </exception>
     public static (string Path, ExampleAllowanceFile File)? FindReviewed(string folder, string sourceText)
     {
         if (!Directory.Exists(folder ?? throw new ArgumentNullException(nameof(folder))))
@@ -126,6 +143,17 @@ public sealed class ExampleAllowanceFile
                 continue;
             }
 
+            if (file.Reviewed == null)
+            {
+                throw new InvalidDataException($"{path}: a reviewed file must say what it reviewed: add \"reviewed\": [the operationIds, and schema names of object examples, whose findings it judged]");
+            }
+
+            var outside = file.Allowances.FirstOrDefault(a => !file.Reviewed.Contains(a.Example.Split(new[] { " / " }, 2, StringSplitOptions.None)[0], StringComparer.Ordinal));
+            if (outside != null)
+            {
+                throw new InvalidDataException($"{path}: an allowance of an example outside what the file reviewed ({outside}); add its operation to \"reviewed\"");
+            }
+
             var proposed = file.Allowances.FirstOrDefault(a => a.Reason.StartsWith(ProposedReason, StringComparison.Ordinal));
             if (proposed != null)
             {
@@ -138,7 +166,23 @@ public sealed class ExampleAllowanceFile
         return null;
     }
 
-    private static ExampleAllowanceFile Write(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed, bool proposeNew)
+    private static IReadOnlyList<string>? ReadReviewed(JToken? token, string sourceName)
+    {
+        if (token == null)
+        {
+            return null;
+        }
+
+        if (token is JArray items && items.All(i => i is JValue { Type: JTokenType.String } v && !string.IsNullOrWhiteSpace((string?)v)))
+        {
+            return items.Select(i => (string)i!).ToList();
+        }
+
+        throw new InvalidDataException($"{sourceName}: \"reviewed\" must be an array of operationIds and schema names");
+    }
+
+    // proposeFor: whether a finding no reviewed allowance covers gets a proposed one (else none, so it fails).
+    private static ExampleAllowanceFile Write(string specText, ExampleReport report, IEnumerable<ExampleAllowance> reviewed, Func<ExamplePart, bool> proposeFor)
     {
         var known = (reviewed ?? throw new ArgumentNullException(nameof(reviewed))).ToList();
         var proposed = new List<ExampleAllowance>();
@@ -151,7 +195,7 @@ public sealed class ExampleAllowanceFile
                     continue;
                 }
 
-                var reason = known.FirstOrDefault(a => a.Matches(result.Part, finding))?.Reason ?? (proposeNew ? ProposedReason + finding.Message : null);
+                var reason = known.FirstOrDefault(a => a.Matches(result.Part, finding))?.Reason ?? (proposeFor(result.Part) ? ProposedReason + finding.Message : null);
                 if (reason == null)
                 {
                     continue;
@@ -170,8 +214,13 @@ public sealed class ExampleAllowanceFile
         var json = new JObject
         {
             ["spec"] = SpecDigest,
-            ["allowances"] = new JArray(Allowances.Select(a => a.ToJson())),
         };
+        if (Reviewed != null)
+        {
+            json["reviewed"] = new JArray(Reviewed);
+        }
+
+        json["allowances"] = new JArray(Allowances.Select(a => a.ToJson()));
         return json.ToString(Formatting.Indented) + "\n";
     }
 }

@@ -142,7 +142,7 @@ public class ValidateExamplesCommandTests
             {
                 new ExampleAllowance("createThing / Default / request", "StringExpected", "#/name", "Reviewed: the server takes a number here."),
                 new ExampleAllowance("listThings / Default / response", "PropertyRequired", "#/id", "Reviewed: an operation this cut leaves out."),
-            }).ToJson());
+            }, new[] { "createThing", "listThings" }).ToJson());
 
             var (proposeExit, proposeOutput, _) = await Run(spec, "--propose", allowances, "--source", source);
             var written = ExampleAllowanceFile.Load(allowances);
@@ -168,6 +168,62 @@ public class ValidateExamplesCommandTests
                 Assert.That(unreviewedError, Does.Contain(upstream).And.Contain("proposed reason"));
                 Assert.That(noneExit, Is.EqualTo(0), noneOutput);
                 Assert.That(noneOutput, Does.Contain("has none for " + source).And.Contain("new (not reviewed yet)"));
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_reviewed_file_judges_only_the_examples_it_reviewed_and_the_others_are_proposed()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "openai-gen-" + System.Guid.NewGuid().ToString("N")));
+        try
+        {
+            var spec = Path.Combine(dir.FullName, "spec.yaml");
+            var allowances = Path.Combine(dir.FullName, ValidateExamplesCommand.DefaultAllowancesFile);
+            var source = Path.Combine(dir.FullName, "upstream.yaml");
+            var upstream = Path.Combine(Directory.CreateDirectory(Path.Combine(dir.FullName, ValidateExamplesCommand.ReviewedFolder)).FullName, "upstream.json");
+            // A wider cut: besides createThing (reviewed), an object example of Thing (not reviewed) that lacks "count".
+            File.WriteAllText(spec, MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}")
+                .Replace("    Thing:\n      type: object\n", "    Thing:\n      type: object\n      x-oaiMeta:\n        name: The thing object\n        example: |\n          {\"id\": \"b\"}\n"));
+            File.WriteAllText(source, "the upstream spec the cut came from\n");
+            var digest = ExampleAllowanceFile.DigestOf(File.ReadAllText(source));
+            var covered = new ExampleAllowance("createThing / Default / request", "StringExpected", "#/name", "Reviewed: the server takes a number here.");
+            async Task<(int ProposeExit, string ProposeOutput, string ProposeError, ExampleAllowanceFile? Written, int Exit, string Output)> Regenerate(ExampleAllowanceFile reviewed)
+            {
+                File.Delete(allowances);
+                File.WriteAllText(upstream, reviewed.ToJson());
+                var (proposeExit, proposeOutput, proposeError) = await Run(spec, "--propose", allowances, "--source", source);
+                var (exit, output, _) = await Run(spec);
+                return (proposeExit, proposeOutput, proposeError, File.Exists(allowances) ? ExampleAllowanceFile.Load(allowances) : null, exit, output);
+            }
+
+            var partly = await Regenerate(new ExampleAllowanceFile(digest, new[] { covered }, new[] { "createThing" }));
+            var noDto = new[] { "request", "response" }.Select(kind => new ExampleAllowance($"createThing / Default / {kind}", "NoDtoType", null, "Reviewed: no DTO in this test."));
+            var fully = await Regenerate(new ExampleAllowanceFile(digest, noDto.Prepend(covered).ToList(), new[] { "createThing" }));
+            var unscoped = await Regenerate(new ExampleAllowanceFile(digest, new[] { covered }));
+            var outside = await Regenerate(new ExampleAllowanceFile(digest, new[] { covered }, new[] { "listThings" }));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(partly.ProposeExit, Is.EqualTo(0), partly.ProposeOutput);
+                Assert.That(partly.Written!.Allowances.Where(a => a.Example.StartsWith("createThing", System.StringComparison.Ordinal)).Select(a => (a.Example, a.Code, a.Reason)),
+                    Is.EqualTo(new[] { ("createThing / Default / request", "StringExpected", "Reviewed: the server takes a number here.") }), "in scope: only what the file covers, with its reason");
+                var proposed = partly.Written!.Allowances.Where(a => a.Example.StartsWith("Thing / ", System.StringComparison.Ordinal)).ToList();
+                Assert.That(proposed.Select(a => a.Code), Does.Contain("PropertyRequired"), "out of scope: proposed");
+                Assert.That(proposed.Select(a => a.Reason), Has.All.StartWith(ExampleAllowanceFile.ProposedReason));
+                Assert.That(partly.ProposeOutput, Does.Contain("1 reviewed allowance(s) from " + upstream).And.Contain($"{proposed.Count} new (not reviewed yet) for examples outside what it reviewed"));
+                Assert.That(partly.ProposeOutput, Does.Contain("not reviewed: createThing / Default / response").And.Not.Contain("not reviewed: Thing / "));
+                Assert.That(partly.Exit, Is.EqualTo(1), "an in-scope finding the file does not cover fails");
+                Assert.That(partly.Output, Does.Contain("createThing / Default / response: FAILED").And.Not.Contain("Thing / The thing object / object: FAILED"));
+                Assert.That(fully.Exit, Is.EqualTo(0), "once the reviewed examples are covered, the unreviewed ones do not fail the run: " + fully.Output);
+                Assert.That(unscoped.ProposeExit, Is.EqualTo(2));
+                Assert.That(unscoped.ProposeError, Does.Contain(upstream).And.Contain("must say what it reviewed"));
+                Assert.That(outside.ProposeExit, Is.EqualTo(2));
+                Assert.That(outside.ProposeError, Does.Contain("outside what the file reviewed").And.Contain("createThing / Default / request"));
             });
         }
         finally
