@@ -73,7 +73,8 @@ Task("ExampleAllowances")
 });
 
 // With the upstream spec the cut came from: when openapi/reviewed-allowances/ holds that spec's reviewed file (by its
-// digest), only what it covers is allowed, and the findings it does not cover fail the tests until reviewed there.
+// digest), the examples it reviewed are allowed only what it covers (the rest fails the tests until reviewed there),
+// and the findings of the examples it did not review are proposed.
 void ProposeExampleAllowances(string source = null)
 {
     var arguments = new ProcessArgumentBuilder().Append("validate-examples").AppendQuoted("openapi/openai.yaml").Append("--propose").AppendQuoted(ExampleAllowancesFile);
