@@ -20,6 +20,16 @@ public class ValidateExamplesCommandTests
         return (exit, output.ToString(), error.ToString());
     }
 
+    // A cut (spec.yaml), its allowances, the upstream spec it came from and the folder of reviewed files, in dir.
+    private sealed record CutOfSource(string Spec, string Allowances, string Source, string Folder)
+    {
+        public static CutOfSource In(DirectoryInfo dir) => new(
+            Path.Combine(dir.FullName, "spec.yaml"),
+            Path.Combine(dir.FullName, ValidateExamplesCommand.DefaultAllowancesFile),
+            Path.Combine(dir.FullName, "upstream.yaml"),
+            Directory.CreateDirectory(Path.Combine(dir.FullName, ValidateExamplesCommand.ReviewedFolder)).FullName);
+    }
+
     [Test]
     public async Task The_committed_spec_passes_with_its_allowances_and_the_json_report_has_a_row_per_part()
     {
@@ -127,10 +137,7 @@ public class ValidateExamplesCommandTests
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "openai-gen-" + System.Guid.NewGuid().ToString("N")));
         try
         {
-            var spec = Path.Combine(dir.FullName, "spec.yaml");
-            var allowances = Path.Combine(dir.FullName, ValidateExamplesCommand.DefaultAllowancesFile);
-            var source = Path.Combine(dir.FullName, "upstream.yaml");
-            var folder = Directory.CreateDirectory(Path.Combine(dir.FullName, ValidateExamplesCommand.ReviewedFolder)).FullName;
+            var (spec, allowances, source, folder) = CutOfSource.In(dir);
             File.WriteAllText(spec, MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}"));
             File.WriteAllText(source, "the upstream spec the cut came from\n");
             File.WriteAllText(Path.Combine(folder, "another.json"), new ExampleAllowanceFile(ExampleAllowanceFile.DigestOf("another spec"), new[]
@@ -182,10 +189,8 @@ public class ValidateExamplesCommandTests
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "openai-gen-" + System.Guid.NewGuid().ToString("N")));
         try
         {
-            var spec = Path.Combine(dir.FullName, "spec.yaml");
-            var allowances = Path.Combine(dir.FullName, ValidateExamplesCommand.DefaultAllowancesFile);
-            var source = Path.Combine(dir.FullName, "upstream.yaml");
-            var upstream = Path.Combine(Directory.CreateDirectory(Path.Combine(dir.FullName, ValidateExamplesCommand.ReviewedFolder)).FullName, "upstream.json");
+            var (spec, allowances, source, folder) = CutOfSource.In(dir);
+            var upstream = Path.Combine(folder, "upstream.json");
             // A wider cut: besides createThing (reviewed), an object example of Thing (not reviewed) that lacks "count".
             File.WriteAllText(spec, MiniSpec.Yaml(MiniSpec.Curl("{\"name\": 5}"), "{\"id\": \"a\", \"count\": 1}")
                 .Replace("    Thing:\n      type: object\n", "    Thing:\n      type: object\n      x-oaiMeta:\n        name: The thing object\n        example: |\n          {\"id\": \"b\"}\n"));
