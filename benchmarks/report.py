@@ -85,7 +85,7 @@ def main():
 
     lines = ["# Benchmarks", "",
              "OpenAI.Gen against the official `OpenAI` 2.15.0 package, same bytes, same run. Produced by "
-             "`dotnet cake --target=Bench` (each comparison in three processes of ten iterations, the median over all 30, "
+             "`dotnet cake --target=Bench` (each comparison in three processes of twenty warm-up and ten measured iterations, the median over all 30, "
              "both sides alike: `ComparisonConfig`; expect a few percent of noise, more on a busy machine); regenerate "
              "this page with `python3 benchmarks/report.py <results> docs`.", ""]
     if host:

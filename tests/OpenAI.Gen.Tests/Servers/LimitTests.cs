@@ -111,7 +111,8 @@ public class LimitTests : LoopbackTest
         {
             Assert.That(e!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(800)));
             Assert.That(e.Message, Does.Contain("no complete answer within 800 ms (OpenAIClientOptions.TotalTimeout)"));
-            Assert.That(Server.Requests.Count, Is.InRange(2, 4), "about one attempt per 300 ms wait");
+            // At most one attempt per 300 ms wait fits in 800 ms; a loaded machine may fit fewer, so the floor is one.
+            Assert.That(Server.Requests.Count, Is.InRange(1, 4), "at most about one attempt per 300 ms wait");
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         });
     }
