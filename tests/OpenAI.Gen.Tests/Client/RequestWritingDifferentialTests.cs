@@ -112,11 +112,13 @@ public class RequestWritingDifferentialTests
     [Test]
     public void A_required_member_set_to_null_fails_as_Newtonsoft_fails()
     {
-        var request = new CreateChatCompletionRequest { Model = null!, Messages = { ChatMessage.User("hi") } };
+        var request = new CreateChatCompletionRequest { Model = "m", Messages = { ChatMessage.User("hi") } };
+        var required = RequiredMember.Of<CreateChatCompletionRequest>();
+        required.ValueProvider!.SetValue(request, null);
 
         Assert.That(Writer.TryWriteFast(request), Is.Null);
         var error = Assert.Throws<JsonSerializationException>(() => Writer.Write(request))!;
-        Assert.That(error.Message, Does.Contain("'model'"));
+        Assert.That(error.Message, Does.Contain($"'{required.PropertyName}'"));
     }
 
     [Test]

@@ -2,7 +2,9 @@ using System;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using OpenAI.Gen.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace OpenAI.Gen.Tests.Client;
@@ -19,9 +21,11 @@ public class RequiredNullTests
     public void A_request_read_with_null_in_a_required_member_is_refused_naming_it()
     {
         // Read as answers are read: leniently, so the null the JSON holds is kept.
+        var required = RequiredMember.Of<CreateChatCompletionRequest>().PropertyName!;
+        var json = new JObject { ["model"] = "m", ["messages"] = new JArray(new JObject { ["role"] = "user", ["content"] = "Hi" }) };
+        json[required] = JValue.CreateNull();
         var read = JsonConvert.DeserializeObject<CreateChatCompletionRequest>(
-            """{"model":null,"messages":[{"role":"user","content":"Hi"}]}""",
-            new JsonSerializerSettings { ContractResolver = LenientContractResolver.Instance })!;
+            json.ToString(), new JsonSerializerSettings { ContractResolver = LenientContractResolver.Instance })!;
         var (client, handler) = Client();
 
         var e = Assert.ThrowsAsync<ArgumentException>(() => client.CreateChatCompletionAsync(read));
@@ -29,7 +33,7 @@ public class RequiredNullTests
         Assert.Multiple(() =>
         {
             Assert.That(e!.ParamName, Is.EqualTo("body"));
-            Assert.That(e.Message, Does.StartWith("The request body holds null at $.model, which the spec requires to have a value"));
+            Assert.That(e.Message, Does.StartWith($"The request body holds null at $.{required}, which the spec requires to have a value"));
             Assert.That(e.InnerException, Is.InstanceOf<JsonSerializationException>());
             Assert.That(handler.GetMatchCount(handler.Fallback), Is.Zero);
         });
