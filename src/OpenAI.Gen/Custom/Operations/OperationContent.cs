@@ -43,7 +43,6 @@ internal static class OperationContent
 
     private static HttpContent Content(OpenAIOperation operation, object body)
     {
-
         var mediaType = operation.RequestMediaTypes.Count == 0 ? "application/json" : operation.RequestMediaTypes[0];
         if (mediaType.Equals(FormData, StringComparison.OrdinalIgnoreCase))
         {
